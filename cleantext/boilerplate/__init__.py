@@ -1,0 +1,1 @@
+"""Boilerplate evidence: one module per kind (phrases, edges, pull quotes, titles)."""

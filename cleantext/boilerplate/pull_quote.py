@@ -1,0 +1,64 @@
+"""Pull quotes: a short paragraph that repeats a sentence of the body.
+
+Magazines lift a sentence of the article into a display quote, often with an
+attribution line under it. In extracted text it reads as a duplicate. A
+paragraph is a pull quote when its words (quotes and punctuation aside, case
+folded) stand, in order, inside another, longer paragraph of the document.
+The attribution line right after it ("- Ali Rabiei, spokesman", "— Jane Doe")
+goes with it.
+
+>>> from cleantext.model import Document, Paragraph
+>>> doc = Document([Paragraph("He said the plan would cut costs by half within a year, if approved."),
+...                 Paragraph("'The plan would cut costs by half within a year'"),
+...                 Paragraph("— Jane Doe, mayor"),
+...                 Paragraph("The council votes next week.")])
+>>> [p.dropped for p in PullQuoteFilter()(doc).paragraphs]
+[None, 'pull-quote', 'pull-quote', None]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Paragraph
+
+RULE_ID = "pull-quote"
+#: A pull quote repeats at least this many words.
+MIN_WORDS = 6
+#: Attribution lines are short and start with a dash.
+_ATTRIBUTION = re.compile(r"^\s*[-\u2010-\u2015~]\s*\S")
+MAX_ATTRIBUTION_WORDS = 10
+
+_WORD = re.compile(r"\w+")
+
+
+class PullQuoteFilter:
+    """Drops paragraphs that repeat part of a longer paragraph, with their attribution.
+
+    Linear in the document's words: each candidate is looked up by its first
+    ``MIN_WORDS`` words among the word windows of every paragraph, and only
+    the hits are compared in full.
+    """
+
+    def __call__(self, doc: Document) -> Document:
+        kept = doc.kept
+        words = [_WORD.findall(p.text.casefold()) for p in kept]
+        by_opening: dict[tuple[str, ...], list[int]] = {}
+        for i, w in enumerate(words):
+            if len(w) >= MIN_WORDS:
+                by_opening.setdefault(tuple(w[:MIN_WORDS]), []).append(i)
+        quoted: set[int] = set()
+        for j, w in enumerate(words):
+            for start in range(len(w) - MIN_WORDS + 1):
+                for i in by_opening.get(tuple(w[start : start + MIN_WORDS]), ()):
+                    if len(words[j]) > len(words[i]) and w[start : start + len(words[i])] == words[i]:
+                        quoted.add(i)
+        for i in sorted(quoted):
+            kept[i].dropped = RULE_ID
+            if i + 1 < len(kept) and kept[i + 1].dropped is None and _is_attribution(kept[i + 1]):
+                kept[i + 1].dropped = RULE_ID
+        return doc
+
+
+def _is_attribution(p: Paragraph) -> bool:
+    return bool(_ATTRIBUTION.match(p.text)) and len(p.text.split()) <= MAX_ATTRIBUTION_WORDS

@@ -1,0 +1,54 @@
+"""One options object, passed down the chain instead of many loose flags.
+
+>>> opts = Options(format="html", disable=("foreign-edge", "fr/"))
+>>> opts.rule_enabled("fr/syndication"), opts.rule_enabled("en/copyright")
+(False, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+Format = Literal["auto", "text", "html"]
+FORMATS: tuple[str, ...] = ("auto", "text", "html")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that shapes a :class:`~cleantext.Cleaner`.
+
+    Attributes:
+        format: ``"auto"`` tells HTML from plain text; ``"text"`` or ``"html"`` force one.
+        repair: repair encoding (mojibake, entities, control characters) with ftfy.
+        disable: rule ids to switch off; an id ending in ``/`` switches off a whole
+            family (``"fr/"`` for every French phrase rule, ``"en/newsletter"`` for one).
+            Rule ids: ``title``, ``foreign-edge``, ``pull-quote``, ``<lang>/<category>``.
+        phrase_files: extra phrase rule files, read after the built-in ones.
+        seed: seed of the language detector (the same seed gives the same labels).
+        favor_precision: ask trafilatura for less text but fewer mistakes.
+    """
+
+    format: Format = "auto"
+    repair: bool = True
+    disable: tuple[str, ...] = ()
+    phrase_files: tuple[str, ...] = ()
+    seed: int = 0
+    favor_precision: bool = False
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {self.format!r}")
+        # Accept lists from callers, keep the object hashable and picklable.
+        object.__setattr__(self, "disable", tuple(self.disable))
+        object.__setattr__(self, "phrase_files", tuple(str(f) for f in self.phrase_files))
+
+    def rule_enabled(self, rule_id: str) -> bool:
+        """False when ``rule_id`` or a family prefix of it is in ``disable``."""
+        return not any(
+            rule_id == off or (off.endswith("/") and rule_id.startswith(off)) for off in self.disable
+        )
+
+    def with_(self, **changes: Any) -> Options:
+        """A copy with some fields changed."""
+        return replace(self, **changes)

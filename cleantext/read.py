@@ -1,0 +1,96 @@
+"""Readers: turn text or HTML into a list of paragraphs.
+
+Plain text is split on blank lines; text without any blank line is read one
+paragraph a line (as scrapers often deliver it). HTML goes through
+trafilatura's main-content extraction, and its structure is kept: each
+heading, paragraph, list item, quotation block and table row is a paragraph.
+
+>>> [p.text for p in split_text("Title\\nFirst line.\\nSecond line.")]
+['Title', 'First line.', 'Second line.']
+>>> [p.text for p in split_text("One\\ntwo.\\n\\nThree.")]
+['One\\ntwo.', 'Three.']
+"""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+from lxml.etree import _Element
+from trafilatura.xml import xmltotxt
+
+from .model import Paragraph
+from .options import Options
+
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
+_HTML_TAG = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|br|table|a\s)\b",
+    re.IGNORECASE,
+)
+
+# trafilatura's XML tags mapped to paragraph kinds.
+_KIND_OF_TAG = {"p": "text", "head": "heading", "item": "item", "code": "code", "row": "cell"}
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` starts like markup and holds several HTML tags.
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> looks_like_html("Prices < 5 dollars are a <p> away.")
+    False
+    """
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    return head.startswith("<") and len(_HTML_TAG.findall(head)) >= 2
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_text(text: str) -> list[Paragraph]:
+    """Paragraphs of plain text: blank-line separated, else one per line."""
+    text = normalize_newlines(text).strip()
+    chunks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
+    return [Paragraph(chunk.strip()) for chunk in chunks if chunk.strip()]
+
+
+def extract_html(html: str, options: Options, url: str | None = None) -> list[Paragraph]:
+    """Main-content paragraphs of an HTML page, via trafilatura.
+
+    Returns an empty list when trafilatura finds no main content.
+    """
+    result = trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=options.favor_precision,
+        with_metadata=False,
+    )
+    if result is None or result.body is None:  # type: ignore[union-attr]
+        return []
+    paragraphs: list[Paragraph] = []
+    for element in result.body:  # type: ignore[union-attr]
+        _collect(element, paragraphs, quoted=False)
+    return paragraphs
+
+
+def _collect(element: _Element, out: list[Paragraph], quoted: bool) -> None:
+    """Append the paragraphs of one element of trafilatura's XML tree."""
+    tag = element.tag
+    if tag in ("list", "table", "div") or (tag == "quote" and _has_blocks(element)):
+        for child in element:
+            _collect(child, out, quoted or tag == "quote")
+        return
+    text = xmltotxt(element, False).strip()
+    if tag == "item":
+        text = text.removeprefix("- ")
+    if not text:
+        return
+    kind = "quote" if quoted or tag == "quote" else _KIND_OF_TAG.get(str(tag), "text")
+    out.append(Paragraph(text, kind=kind))
+
+
+def _has_blocks(element: _Element) -> bool:
+    return any(child.tag in ("p", "head", "list", "quote", "table", "code") for child in element)
