@@ -9,18 +9,21 @@ After a dry summer, the first storms reached the valley on Sunday night.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from .boilerplate.edges import ForeignEdgeFilter
 from .boilerplate.phrases import PhraseFilter
 from .boilerplate.pull_quote import PullQuoteFilter
 from .boilerplate.title import TitleFilter
-from .encoding import decode, repair
 from .language import LanguageIdentifier
-from .model import Document, Filter, Paragraph
+from .model import Document, Filter
 from .options import Options
-from .read import extract_html, looks_like_html, split_text
+from .profile import RULE_ID as PROFILE_RULE
+from .profile import OnlineProfileFilter, Profile, ProfileFilter
+from .read import read_document
 
 
 class Cleaner:
@@ -43,30 +46,24 @@ class Cleaner:
 
     def read(self, source: str | bytes, url: str | None = None) -> Document:
         """Decode, extract and split ``source`` into a document (no filtering)."""
-        meta: dict[str, Any] = {}
-        if isinstance(source, bytes):
-            source, meta["encoding"] = decode(source)
-        fmt = self.options.format
-        if fmt == "auto":
-            fmt = "html" if looks_like_html(source) else "text"
-        meta["format"] = fmt
-        if url:
-            meta["url"] = url
-        paragraphs = extract_html(source, self.options, url) if fmt == "html" else split_text(source)
-        if self.options.repair:
-            paragraphs = _repaired(paragraphs)
-        return Document(paragraphs, meta=meta)
+        return read_document(source, self.options, url)
 
-    def process(self, source: str | bytes, url: str | None = None) -> Document:
-        """The document with every paragraph's text, language and verdict."""
+    def process(self, source: str | bytes, url: str | None = None, site: str | None = None) -> Document:
+        """The document with every paragraph's text, language and verdict.
+
+        ``site`` names the publisher for a learned profile (a URL, a host or a
+        name); without it the ``url`` stands for the site.
+        """
         doc = self.read(source, url)
+        if site:
+            doc.meta["site"] = site
         for step in self.chain:
             doc = step(doc)
         return doc
 
-    def clean(self, source: str | bytes, url: str | None = None) -> str:
+    def clean(self, source: str | bytes, url: str | None = None, site: str | None = None) -> str:
         """The clean body: kept paragraphs joined by a blank line."""
-        return self.process(source, url).body
+        return self.process(source, url, site).body
 
     def __getstate__(self) -> dict[str, Any]:
         return {"options": self.options}
@@ -75,15 +72,14 @@ class Cleaner:
         self.__init__(state["options"])  # type: ignore[misc]
 
 
-def _repaired(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    for p in paragraphs:
-        p.text = repair(p.text).strip()
-    return [p for p in paragraphs if p.text]
-
-
 def build_chain(options: Options) -> list[Filter]:
     """The filters for ``options``: language first, then boilerplate evidence."""
     chain: list[Filter] = [LanguageIdentifier(options.seed), PhraseFilter(options)]
+    if options.rule_enabled(PROFILE_RULE):
+        if options.profile is not None:
+            chain.append(ProfileFilter(load_profile(options.profile)))
+        if options.learn:
+            chain.append(OnlineProfileFilter())
     optional: list[tuple[str, Callable[[], Filter]]] = [
         ("title", TitleFilter),
         ("foreign-edge", ForeignEdgeFilter),
@@ -91,6 +87,19 @@ def build_chain(options: Options) -> list[Filter]:
     ]
     chain.extend(make() for rule_id, make in optional if options.rule_enabled(rule_id))
     return chain
+
+
+def load_profile(profile: str | Profile) -> Profile:
+    """A profile object as it is, or a profile file, read once per process."""
+    if isinstance(profile, Profile):
+        return profile
+    stat = os.stat(profile)
+    return _load_profile_file(os.path.abspath(profile), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_profile_file(path: str, _mtime_ns: int, _size: int) -> Profile:
+    return Profile.load(path)
 
 
 _default: Cleaner | None = None

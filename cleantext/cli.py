@@ -18,7 +18,9 @@ from . import __version__
 from .cleaner import Cleaner
 from .model import Document
 from .options import FORMATS, Options
-from .records import RecordFormat, clean_line
+from .profile import DEFAULT_CAPACITY, Profile, ProfileError, ProfileLearner
+from .profile.learn import paragraphs_of
+from .records import RecordError, RecordFormat, clean_line, explanation, field_text
 from .sink import open_output
 from .sources import iter_sources
 
@@ -55,6 +57,10 @@ def cleaner_options(command: F) -> F:
         click.option("--no-repair", is_flag=True, help="Do not repair encoding with ftfy."),
         click.option("--favor-precision", is_flag=True, help="Ask trafilatura for less but surer text."),
         click.option("--seed", type=int, default=0, show_default=True, help="Language detector seed."),
+        click.option("--profile", type=click.Path(exists=True, dir_okay=False),
+                     help="A learned publisher profile (cleantext learn): drop its paragraphs as 'repeated'."),
+        click.option("--learn", is_flag=True,
+                     help="Learn repeated paragraphs per site while streaming, and drop them (one pass)."),
     ]
     for decorate in reversed(decorators):
         command = decorate(command)
@@ -62,9 +68,30 @@ def cleaner_options(command: F) -> F:
 
 
 def build_options(fmt: str, disable: tuple[str, ...], phrases: tuple[str, ...], no_repair: bool,
-                  favor_precision: bool, seed: int) -> Options:
-    return Options(format=fmt, disable=disable, phrase_files=phrases,  # type: ignore[arg-type]
-                   repair=not no_repair, favor_precision=favor_precision, seed=seed)
+                  favor_precision: bool, seed: int, profile: str | None = None, learn: bool = False) -> Options:
+    try:
+        return Options(format=fmt, disable=disable, phrase_files=phrases,  # type: ignore[arg-type]
+                       repair=not no_repair, favor_precision=favor_precision, seed=seed,
+                       profile=_loaded_profile(profile), learn=learn)
+    except ValueError as err:  # a bad phrase file, a bad option value
+        raise click.UsageError(str(err)) from err
+
+
+def _loaded_profile(path: str | None) -> Profile | None:
+    """The profile file read once, or a usage error naming what is wrong in it."""
+    if path is None:
+        return None
+    try:
+        return Profile.load(path)
+    except (ProfileError, OSError) as err:
+        raise click.BadParameter(str(err), param_hint="'--profile'") from err
+
+
+def file_site(name: str, site: str | None) -> str | None:
+    """A file's site: ``--site``, else the name of the folder it is in (none for stdin)."""
+    if site or name == "<stdin>":
+        return site
+    return os.path.basename(os.path.dirname(os.path.abspath(name))) or None
 
 
 EXAMPLES = """
@@ -75,6 +102,8 @@ Examples:
   cleantext clean --jsonl --field html --output-field text < pages.jsonl > clean.jsonl
   cleantext clean --jsonl --explain docs.jsonl -o out.jsonl
   cleantext explain article.html              # every paragraph with its verdict
+  cleantext learn --jsonl --site-field url corpus.jsonl -o profile.json
+  cleantext clean --jsonl --profile profile.json --site-field url corpus.jsonl
 """
 
 
@@ -93,11 +122,15 @@ def main() -> None:
 @click.option("--output-field", help="JSON Lines: field for the clean body [default: --field].")
 @click.option("--id-field", default="id", show_default=True, help="JSON Lines: field naming a record in messages.")
 @click.option("--url-field", help="JSON Lines: field with the page URL, passed to trafilatura.")
+@click.option("--site-field", default="url", show_default=True,
+              help="JSON Lines: field naming the site for --profile/--learn (a URL gives its registered domain).")
+@click.option("--site", help="Files: the site for --profile/--learn [default: the file's folder name].")
 @click.option("--explain", is_flag=True,
               help="Add every paragraph with its language and verdict (JSON output).")
 @cleaner_options
 def clean(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, output_field: str | None,
-          id_field: str, url_field: str | None, explain: bool, **cleaner_kw: Any) -> None:
+          id_field: str, url_field: str | None, site_field: str, site: str | None, explain: bool,
+          **cleaner_kw: Any) -> None:
     """Clean FILES (or stdin) and write the clean body.
 
     Plain text and HTML files give their clean body as text (several files:
@@ -109,21 +142,21 @@ def clean(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, o
     with _closed_pipe_is_quiet(), open_output(output) as sink:
         if jsonl:
             fmt = RecordFormat(field=field, output_field=output_field, explain=explain,
-                               id_field=id_field, url_field=url_field)
+                               id_field=id_field, url_field=url_field, site_field=site_field)
             _clean_jsonl(files, cleaner, fmt, sink, reporter)
         else:
-            _clean_documents(files, cleaner, explain, sink, reporter)
+            _clean_documents(files, cleaner, explain, site, sink, reporter)
     sys.exit(reporter.exit_code)
 
 
-def _clean_documents(files: Iterable[str], cleaner: Cleaner, explain: bool, sink: TextIO,
+def _clean_documents(files: Iterable[str], cleaner: Cleaner, explain: bool, site: str | None, sink: TextIO,
                      reporter: Reporter) -> None:
     files = tuple(files)
     for name, stream in iter_sources(files):
         if isinstance(stream, OSError):
             reporter.error(name, f"cannot read: {stream.strerror or stream}")
             continue
-        doc = cleaner.process(stream.read())
+        doc = cleaner.process(stream.read(), site=file_site(name, site))
         if len(files) > 1:
             sink.write(f"==> {name} <==\n")
         if explain:
@@ -139,28 +172,81 @@ def _clean_jsonl(files: Iterable[str], cleaner: Cleaner, fmt: RecordFormat, sink
             reporter.error(name, f"cannot read: {stream.strerror or stream}")
             continue
         for number, line in enumerate(stream, start=1):
-            out, problem = clean_line(cleaner, line, fmt)
-            sink.write(out + "\n")
-            if problem:
-                reporter.error(f"{name}:{number}", problem)
+            result = clean_line(cleaner, line, fmt)
+            sink.write(result.line + "\n")
+            if result.error:
+                reporter.error(line_place(name, number, result.record_id), result.error)
+
+
+def line_place(name: str, number: int, rid: str | None) -> str:
+    """Where a record is, for messages: ``file:line`` and its id when it has one."""
+    return f"{name}:{number} (id {rid})" if rid is not None else f"{name}:{number}"
 
 
 def document_record(doc: Document) -> dict[str, Any]:
     """A document as a JSON-ready record: body, title, language, paragraphs."""
-    return {
-        "text": doc.body,
-        "title": doc.title,
-        "lang": doc.lang,
-        "paragraphs": [p.as_dict() for p in doc.paragraphs],
-    }
+    return {"text": doc.body, **explanation(doc)}
+
+
+@main.command(epilog=EXAMPLES)
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the profile here (atomically) instead of stdout.")
+@click.option("--jsonl", is_flag=True, help="Input is JSON Lines records.")
+@click.option("--field", default="text", show_default=True, help="JSON Lines: field with the text or HTML.")
+@click.option("--site-field", default="url", show_default=True,
+              help="JSON Lines: field naming the site (a URL gives its registered domain).")
+@click.option("--site", help="Files: the site of every file [default: each file's folder name].")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="Input format; auto tells HTML from plain text.")
+@click.option("--min-share", type=click.FloatRange(0, 1, min_open=True), default=0.3, show_default=True,
+              help="A paragraph is boilerplate when in at least this share of its site's documents…")
+@click.option("--min-docs", type=click.IntRange(1), default=3, show_default=True,
+              help="…and in at least this many of them.")
+@click.option("--min-sites", type=click.IntRange(1), default=3, show_default=True,
+              help="Boilerplate of this many sites is corpus-wide.")
+@click.option("--capacity", type=click.IntRange(1), default=DEFAULT_CAPACITY, show_default=True,
+              help="Paragraphs counted per site before rare ones are pruned (bounds memory).")
+def learn(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, site_field: str,
+          site: str | None, fmt: str, min_share: float, min_docs: int, min_sites: int, capacity: int) -> None:
+    """Learn a publisher profile from FILES (or stdin): the paragraphs that
+    recur across many documents of one site. Use it with `clean --profile`.
+    """
+    options = Options(format=fmt)  # type: ignore[arg-type]
+    learner = ProfileLearner(min_share=min_share, min_docs=min_docs, min_sites=min_sites, capacity=capacity)
+    reporter = Reporter()
+    for name, stream in iter_sources(files):
+        if isinstance(stream, OSError):
+            reporter.error(name, f"cannot read: {stream.strerror or stream}")
+        elif jsonl:
+            for number, line in enumerate(stream, start=1):
+                try:
+                    record = json.loads(line)
+                    if not isinstance(record, dict):
+                        raise RecordError(f"a JSON {type(record).__name__}, not an object")
+                    text, record_site = field_text(record, field), field_text(record, site_field)
+                except (ValueError, RecordError) as err:  # JSONDecodeError is a ValueError
+                    reporter.error(f"{name}:{number}", f"skipped: {err}")
+                    continue
+                learner.add(record_site, paragraphs_of(text, options))
+        else:
+            learner.add(file_site(name, site), paragraphs_of(stream.read(), options))
+    profile = learner.profile()
+    with open_output(output) as sink:
+        sink.write(profile.to_json())
+    click.echo(f"cleantext: learned {sum(len(s.entries) for s in profile.sites.values())} repeated paragraphs "
+               f"of {len(profile.sites)} sites from {learner.docs} documents", err=True)
+    sys.exit(reporter.exit_code)
 
 
 @main.command(epilog=EXAMPLES)
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True), default="-")
 @click.option("--width", type=int, default=100, show_default=True, help="Truncate paragraph text to this width.")
+@click.option("--site", help="The site for --profile [default: the file's folder name].")
 @cleaner_options
 def explain(file: str, width: int, **cleaner_kw: Any) -> None:
     """Show each paragraph of FILE with its language and verdict."""
+    site = cleaner_kw.pop("site")
     cleaner = Cleaner(build_options(**cleaner_kw))
     reporter = Reporter()
     with _closed_pipe_is_quiet():
@@ -168,16 +254,17 @@ def explain(file: str, width: int, **cleaner_kw: Any) -> None:
             if isinstance(stream, OSError):
                 reporter.error(name, f"cannot read: {stream.strerror or stream}")
                 continue
-            click.echo(render_explanation(cleaner.process(stream.read()), width))
+            click.echo(render_explanation(cleaner.process(stream.read(), site=file_site(name, site)), width))
     sys.exit(reporter.exit_code)
 
 
 def render_explanation(doc: Document, width: int = 100) -> str:
     """A table for a person: number, verdict, language, kind, text."""
     kept = len(doc.kept)
+    site = f"   repeated for site: {doc.meta['repeated_site']}" if "repeated_site" in doc.meta else ""
     lines = [
         f"language: {doc.lang or '-'}   title: {doc.title or '-'}   "
-        f"kept {kept} of {len(doc.paragraphs)} paragraphs",
+        f"kept {kept} of {len(doc.paragraphs)} paragraphs{site}",
         f"{'#':>3}  {'verdict':<16} {'lang':<4} {'kind':<7} text",
     ]
     for number, p in enumerate(doc.paragraphs, start=1):

@@ -8,7 +8,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 Format = Literal["auto", "text", "html"]
 FORMATS: tuple[str, ...] = ("auto", "text", "html")
@@ -23,10 +26,16 @@ class Options:
         repair: repair encoding (mojibake, entities, control characters) with ftfy.
         disable: rule ids to switch off; an id ending in ``/`` switches off a whole
             family (``"fr/"`` for every French phrase rule, ``"en/newsletter"`` for one).
-            Rule ids: ``title``, ``foreign-edge``, ``pull-quote``, ``<lang>/<category>``.
+            Rule ids: ``title``, ``foreign-edge``, ``pull-quote``, ``repeated``, ``<lang>/<category>``.
         phrase_files: extra phrase rule files, read after the built-in ones.
         seed: seed of the language detector (the same seed gives the same labels).
         favor_precision: ask trafilatura for less text but fewer mistakes.
+        profile: a learned publisher profile (``cleantext learn``): the path of its
+            JSON file (loaded once per process) or a :class:`~cleantext.profile.Profile`.
+            Paragraphs it lists for the document's site are dropped as ``repeated``.
+        learn: learn repeated paragraphs per site while documents stream, and drop
+            them as ``repeated`` (one pass; see :class:`~cleantext.profile.OnlineProfileFilter`).
+            The cleaner then keeps state: feed it documents in order, in one process.
     """
 
     format: Format = "auto"
@@ -35,6 +44,8 @@ class Options:
     phrase_files: tuple[str, ...] = ()
     seed: int = 0
     favor_precision: bool = False
+    profile: str | Profile | None = None
+    learn: bool = False
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:

@@ -19,7 +19,8 @@ import trafilatura
 from lxml.etree import _Element
 from trafilatura.xml import xmltotxt
 
-from .model import Paragraph
+from .encoding import decode, repair
+from .model import Document, Paragraph
 from .options import Options
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
@@ -30,6 +31,33 @@ _HTML_TAG = re.compile(
 
 # trafilatura's XML tags mapped to paragraph kinds.
 _KIND_OF_TAG = {"p": "text", "head": "heading", "item": "item", "code": "code", "row": "cell"}
+
+
+def read_document(source: str | bytes, options: Options, url: str | None = None) -> Document:
+    """Decode, extract and split ``source`` into a document, repaired, not yet filtered.
+
+    ``meta`` records the ``format`` read, the ``encoding`` bytes were decoded
+    with, and the ``url`` when given.
+    """
+    meta: dict[str, str] = {}
+    if isinstance(source, bytes):
+        source, meta["encoding"] = decode(source)
+    fmt = options.format
+    if fmt == "auto":
+        fmt = "html" if looks_like_html(source) else "text"
+    meta["format"] = fmt
+    if url:
+        meta["url"] = url
+    paragraphs = extract_html(source, options, url) if fmt == "html" else split_text(source)
+    if options.repair:
+        paragraphs = _repaired(paragraphs)
+    return Document(paragraphs, meta=dict(meta))
+
+
+def _repaired(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    for p in paragraphs:
+        p.text = repair(p.text).strip()
+    return [p for p in paragraphs if p.text]
 
 
 def looks_like_html(text: str) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .cleaner import Cleaner
 from .model import Document
@@ -34,6 +34,8 @@ class RecordFormat:
         explain: add ``paragraphs`` (text, kind, lang, kept, reason), ``title`` and ``lang``.
         id_field: the field that names a record in error messages.
         url_field: a field holding the page URL, handed to trafilatura (optional).
+        site_field: a field naming the record's site for a learned profile (a URL,
+            a host or a name); without it the ``url_field`` stands for the site.
     """
 
     field: str = "text"
@@ -41,6 +43,7 @@ class RecordFormat:
     explain: bool = False
     id_field: str = "id"
     url_field: str | None = None
+    site_field: str | None = None
 
     @property
     def target(self) -> str:
@@ -58,35 +61,44 @@ def clean_record(cleaner: Cleaner, record: dict[str, Any], fmt: RecordFormat) ->
 
 def _clean(cleaner: Cleaner, record: dict[str, Any], fmt: RecordFormat) -> tuple[dict[str, Any], str | None]:
     try:
-        doc = cleaner.process(_source(record, fmt), url=_url(record, fmt))
+        doc = cleaner.process(field_text(record, fmt.field), url=_text_field(record, fmt.url_field),
+                              site=_text_field(record, fmt.site_field))
     except RecordError as err:
         return {**record, "error": str(err)}, str(err)
     return _with_document(record, doc, fmt), None
 
 
-def _source(record: dict[str, Any], fmt: RecordFormat) -> str:
-    if fmt.field not in record:
-        raise RecordError(f"missing field {fmt.field!r}")
-    value = record[fmt.field]
+def field_text(record: dict[str, Any], field: str) -> str:
+    """The string in ``record[field]``; :class:`RecordError` says why there is none."""
+    if field not in record:
+        raise RecordError(f"missing field {field!r}")
+    value = record[field]
     if not isinstance(value, str):
         kind = "null" if value is None else type(value).__name__
-        raise RecordError(f"field {fmt.field!r} is {kind}, not a string")
+        raise RecordError(f"field {field!r} is {kind}, not a string")
     return value
 
 
-def _url(record: dict[str, Any], fmt: RecordFormat) -> str | None:
-    url = record.get(fmt.url_field) if fmt.url_field else None
-    return url if isinstance(url, str) else None
+def _text_field(record: dict[str, Any], name: str | None) -> str | None:
+    value = record.get(name) if name else None
+    return value if isinstance(value, str) else None
 
 
 def _with_document(record: dict[str, Any], doc: Document, fmt: RecordFormat) -> dict[str, Any]:
     out = dict(record)
     out[fmt.target] = doc.body
     if fmt.explain:
-        out["title"] = doc.title
-        out["lang"] = doc.lang
-        out["paragraphs"] = [p.as_dict() for p in doc.paragraphs]
+        out.update(explanation(doc))
     return out
+
+
+def explanation(doc: Document) -> dict[str, Any]:
+    """What ``--explain`` adds: title, language, the site a profile matched, paragraphs."""
+    extra: dict[str, Any] = {"title": doc.title, "lang": doc.lang}
+    if "repeated_site" in doc.meta:
+        extra["site"] = doc.meta["repeated_site"]
+    extra["paragraphs"] = [p.as_dict() for p in doc.paragraphs]
+    return extra
 
 
 def record_id(record: Any, fmt: RecordFormat) -> str | None:
@@ -96,8 +108,17 @@ def record_id(record: Any, fmt: RecordFormat) -> str | None:
     return None
 
 
-def clean_line(cleaner: Cleaner, line: bytes | str, fmt: RecordFormat) -> tuple[str, str | None]:
-    """Clean one JSON Lines line: (output JSON line without newline, error or None).
+class LineResult(NamedTuple):
+    """One cleaned JSON Lines line: the output line (no newline), the error if
+    any, and the record's id (for messages)."""
+
+    line: str
+    error: str | None = None
+    record_id: str | None = None
+
+
+def clean_line(cleaner: Cleaner, line: bytes | str, fmt: RecordFormat) -> LineResult:
+    """Clean one JSON Lines line into one output line.
 
     Never raises for bad input: the error is in the output record and returned.
     """
@@ -108,12 +129,12 @@ def clean_line(cleaner: Cleaner, line: bytes | str, fmt: RecordFormat) -> tuple[
         record = json.loads(text)
     except json.JSONDecodeError as err:
         bad_json = "empty line" if not text.strip() else f"invalid JSON: {err}"
-        return _dumps({"error": bad_json, "raw": text}), bad_json
+        return LineResult(_dumps({"error": bad_json, "raw": text}), bad_json)
     if not isinstance(record, dict):
         not_object = f"a JSON {type(record).__name__}, not an object"
-        return _dumps({"error": not_object, "raw": record}), not_object
+        return LineResult(_dumps({"error": not_object, "raw": record}), not_object)
     out, problem = _clean(cleaner, record, fmt)
-    return _dumps(out), problem
+    return LineResult(_dumps(out), problem, record_id(record, fmt))
 
 
 def clean_records(

@@ -70,7 +70,7 @@ def test_jsonl_contract(runner):
     assert out[2] == {"id": "c", "error": "missing field 'html'"}
     assert out[3]["text"] == BODY
     assert "<stdin>:2: invalid JSON" in result.stderr
-    assert "<stdin>:3: missing field 'html'" in result.stderr
+    assert "<stdin>:3 (id c): missing field 'html'" in result.stderr
 
 
 def test_jsonl_explain(runner):
@@ -81,7 +81,8 @@ def test_jsonl_explain(runner):
 
 
 def test_disable_rule(runner):
-    result = runner.invoke(main, ["clean", "--disable", "title", "--disable", "en/"], input=ARTICLE)
+    result = runner.invoke(main, ["clean", "--disable", "title", "--disable", "en/", "--disable", "mul/"],
+                           input=ARTICLE)
     assert result.output.startswith("Museum reopens\n\n") and "© 2024" in result.output
 
 

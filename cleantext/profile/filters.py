@@ -11,13 +11,16 @@ from collections.abc import Callable
 
 from ..model import Document
 from .index import NEAR_SIMILARITY, NearIndex
-from .learn import DEFAULT_CAPACITY, ProfileLearner, SiteCounts, fingerprints
+from .learn import DEFAULT_CAPACITY, ProfileLearner, SiteCounts, distinct, fingerprints
 from .normalize import normalize_paragraph, site_key
 from .store import Profile
 
 RULE_ID = "repeated"
-#: Documents a site needs, in streaming mode, before any of its paragraphs is removed.
-DEFAULT_WARMUP = 10
+#: Documents a site needs, in streaming mode, before any of its paragraphs is removed:
+#: the first verdict then asks a paragraph to be in 3 of the site's first 5 documents.
+#: On the generated benchmark corpus (seed 2, 20,000 documents), warm-ups of 3, 5, 10
+#: and 20 gave recall 0.79, 0.76, 0.69, 0.62 at precision 0.9992, 0.9992, 0.9998, 1.0.
+DEFAULT_WARMUP = 5
 
 
 def document_site(doc: Document) -> str | None:
@@ -58,7 +61,9 @@ class ProfileFilter:
         key = site_key(site) if site else None
         marked = False
         for paragraph in doc.paragraphs:
-            if paragraph.dropped is None and self.profile.match(key, paragraph.text, self.similarity):
+            if paragraph.dropped is None and self.profile.lookup(
+                key, normalize_paragraph(paragraph.text), self.similarity
+            ):
                 paragraph.dropped = RULE_ID
                 marked = True
         if marked:
@@ -123,12 +128,9 @@ class OnlineProfileFilter:
         key = site_key(site) if site else ""
         if not key:
             return doc
-        prints = fingerprints(p.text for p in doc.paragraphs)
-        distinct: dict[int, str] = {}
-        for paragraph, found in zip(doc.paragraphs, prints, strict=True):
-            if found is not None:
-                distinct.setdefault(found[1], paragraph.text)
-        counts = self.learner.count(key, distinct)
+        texts = [p.text for p in doc.paragraphs]
+        prints = fingerprints(texts)
+        counts = self.learner.count(key, distinct(texts, prints))
         recurring = self._update_recurring(key, counts, prints)
         if counts.docs < self.warmup:
             return doc
@@ -151,9 +153,7 @@ class OnlineProfileFilter:
             doc.meta["repeated_site"] = key
         return doc
 
-    def _update_recurring(
-        self, key: str, counts: SiteCounts, prints: list[tuple[str, int] | None]
-    ) -> _Recurring:
+    def _update_recurring(self, key: str, counts: SiteCounts, prints: list[tuple[str, int] | None]) -> _Recurring:
         """The site's recurring paragraphs, with this document's newly recurring ones added."""
         min_docs = self.learner.threshold.min_docs
         recurring = self._recurring.get(key)

@@ -2,42 +2,53 @@
 
 For each site the learner counts, per normalised paragraph, the documents it
 is in (a paragraph repeated inside one document counts once), keyed by the
-paragraph's 64-bit hash, with the first original text seen as the example.
+paragraph's 64-bit hash. The text of a paragraph is kept only once it recurs
+(its second occurrence becomes the entry's example): most paragraphs of a
+corpus are body text seen once, and for them only the hash and count are held.
+
 The table of a site is a Misra–Gries summary (the mergeable "frequent items"
 counter): when it grows past ``2 × capacity`` entries, the ``capacity + 1``-th
 largest count ``c`` is subtracted from every entry and entries left at zero
-go. Most entries are body paragraphs seen once, so a prune mostly drops them.
-A count is then a lower bound, short by at most ``I / (capacity + 1)``, where
-``I`` is the number of (document, paragraph) pairs of the site: with 20
-paragraphs a document and the default capacity of 1000, a footer on every page
-is undercounted by at most 2 % of the site's documents. Until a site's table
-is first pruned its counts are exact.
+go. As most entries are seen once, a prune mostly drops those. A count is then
+a lower bound, short by at most ``I / (capacity + 1)``, where ``I`` is the
+number of (document, paragraph) pairs of the site: with 20 paragraphs a
+document and the default capacity of 1000, a footer on every page is
+undercounted by at most 2 % of the site's documents. Until a site's table is
+first pruned its counts are exact.
 
-Memory: at most ``2 × capacity`` entries per site, each about 150 bytes plus
-the paragraph's text. For N documents of P distinct paragraphs over S sites,
-that is ``min(N × P, S × 2 × capacity)`` entries: growing with the number of
-sites, never with the number of documents of a site. The benchmark
-(``benchmarks/profile_bench.py``) measures it.
+Memory: at most ``2 × capacity`` entries per site. For N documents of P
+distinct paragraphs over S sites that is at most ``min(N × P, S × 2 × capacity)``
+entries: it grows with the number of sites, not with the documents of a site.
+An entry costs about 100 bytes, plus its text once the paragraph has recurred:
+on the generated corpus of ``benchmarks/profile_bench.py`` (200,000 documents,
+1,500 sites) the tables held 412,455 entries and the peak RSS grew by 42 MB
+over reading the corpus alone.
 
-Merging learners (``merge_all``) adds the tables and prunes the same way. When
-no table was ever pruned (``learner.exact``), learning on shards and merging
-gives exactly the profile of learning on the whole; after pruning, both stay
-within the bound above.
+Merging learners (``merge_all``) adds the tables and prunes the same way; the
+counts of the merged learner are those of the learner of the whole while no
+table was pruned (``learner.exact``). A paragraph seen once in each of several
+shards recurs only after the merge, and no shard kept its text: learners made
+with ``exact_merge=True`` keep the text of every paragraph they count (the
+first occurrence becomes the example), so that learning on shards and merging
+gives exactly the profile of learning on the whole, at the cost of the text of
+every paragraph in the tables. Without it such a paragraph cannot be listed
+until it is seen once more.
 
 >>> learner = ProfileLearner()
 >>> for day, story in enumerate(["Rain.", "Sun.", "Wind.", "Snow."], start=1):
 ...     learner.add("https://www.valleynews.com/a", [story, f"© 202{day} Valley News."])
->>> [e.example for e in learner.profile().sites["valleynews.com"].entries]
-['© 2021 Valley News.']
+>>> [(e.count, e.example) for e in learner.profile().sites["valleynews.com"].entries]
+[(4, '© 2022 Valley News.')]
 """
 
 from __future__ import annotations
 
 import heapq
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ..options import Options
+from ..read import read_document
 from .entries import Entry, SiteProfile, Threshold
 from .normalize import hash_normalized, normalize_paragraph, site_key
 from .store import Profile
@@ -45,18 +56,13 @@ from .store import Profile
 #: Entries a site's table keeps after a prune (it holds at most twice as many).
 DEFAULT_CAPACITY = 1000
 
-_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
+def paragraphs_of(source: str | bytes, options: Options | None = None) -> list[str]:
+    """The paragraphs the cleaner would see in ``source`` (read, extracted, repaired).
 
-
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of plain text: blank-line separated, else one per line.
-
-    >>> split_paragraphs("Title\\nLine one.\\n"), split_paragraphs("A\\nB.\\n\\n C. ")
+    >>> paragraphs_of("Title\\nLine one.\\n"), paragraphs_of("A\\nB.\\n\\n C. ")
     (['Title', 'Line one.'], ['A\\nB.', 'C.'])
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    chunks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
-    return [chunk.strip() for chunk in chunks if chunk.strip()]
+    return [p.text for p in read_document(source, options or Options()).paragraphs]
 
 
 def fingerprints(texts: Iterable[str]) -> list[tuple[str, int] | None]:
@@ -68,6 +74,15 @@ def fingerprints(texts: Iterable[str]) -> list[tuple[str, int] | None]:
     return prints
 
 
+def distinct(texts: Sequence[str], prints: Sequence[tuple[str, int] | None]) -> dict[int, str]:
+    """A document's paragraphs by hash, the first text of each (empty ones left out)."""
+    by_hash: dict[int, str] = {}
+    for text, found in zip(texts, prints, strict=True):
+        if found is not None:
+            by_hash.setdefault(found[1], text)
+    return by_hash
+
+
 class SiteCounts:
     """Document frequencies of one site's paragraphs (a Misra–Gries summary)."""
 
@@ -76,20 +91,19 @@ class SiteCounts:
     def __init__(self) -> None:
         self.docs = 0
         self.counts: dict[int, int] = {}
-        self.texts: dict[int, str] = {}  # the first original text of each counted paragraph
+        self.texts: dict[int, str] = {}  # the example text of recurring paragraphs
         self.undercount = 0  # how much any count may fall short of the truth
         self.prunes = 0
 
-    def add(self, paragraphs: Mapping[int, str], capacity: int) -> None:
+    def add(self, paragraphs: Mapping[int, str], capacity: int, keep_all_texts: bool) -> None:
         """Count one document, given as its distinct paragraphs by hash."""
         self.docs += 1
-        counts = self.counts
+        counts, texts = self.counts, self.texts
         for key, text in paragraphs.items():
-            if key in counts:
-                counts[key] += 1
-            else:
-                counts[key] = 1
-                self.texts[key] = text
+            seen = counts.get(key, 0)
+            counts[key] = seen + 1
+            if seen or keep_all_texts:
+                texts.setdefault(key, text)
         if len(counts) > 2 * capacity:
             self._prune(capacity)
 
@@ -100,24 +114,25 @@ class SiteCounts:
         self.prunes += other.prunes
         for key, count in other.counts.items():
             self.counts[key] = self.counts.get(key, 0) + count
-            self.texts.setdefault(key, other.texts[key])
+        for key, text in other.texts.items():
+            self.texts.setdefault(key, text)
         if len(self.counts) > 2 * capacity:
             self._prune(capacity)
 
     def _prune(self, capacity: int) -> None:
         cut = heapq.nlargest(capacity + 1, self.counts.values())[-1]
         self.counts = {key: count - cut for key, count in self.counts.items() if count > cut}
-        self.texts = {key: self.texts[key] for key in self.counts}
+        self.texts = {key: text for key, text in self.texts.items() if key in self.counts}
         self.undercount += cut
         self.prunes += 1
 
     def entries(self, threshold: Threshold) -> list[Entry]:
-        """The paragraphs frequent enough to be the site's boilerplate."""
+        """The paragraphs frequent enough to be the site's boilerplate (and whose text is known)."""
         needed = threshold.needed(self.docs)
         return [
             Entry(normalize_paragraph(self.texts[key]), count, self.texts[key])
             for key, count in self.counts.items()
-            if count >= needed
+            if count >= needed and key in self.texts
         ]
 
 
@@ -128,12 +143,19 @@ class ProfileLearner:
     """
 
     def __init__(
-        self, *, min_share: float = 0.3, min_docs: int = 3, min_sites: int = 3, capacity: int = DEFAULT_CAPACITY
+        self,
+        *,
+        min_share: float = 0.3,
+        min_docs: int = 3,
+        min_sites: int = 3,
+        capacity: int = DEFAULT_CAPACITY,
+        exact_merge: bool = False,
     ) -> None:
         if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
             raise ValueError(f"capacity must be a positive integer, not {capacity!r}")
         self.threshold = Threshold(min_share, min_docs, min_sites)
         self.capacity = capacity
+        self.exact_merge = exact_merge
         self.sites: dict[str, SiteCounts] = {}
         self.skipped = 0  # documents without a site
 
@@ -144,31 +166,33 @@ class ProfileLearner:
             self.skipped += 1
             return
         texts = list(paragraphs)
-        distinct: dict[int, str] = {}
-        for text, found in zip(texts, fingerprints(texts), strict=True):
-            if found is not None:
-                distinct.setdefault(found[1], text)
-        self.count(key, distinct)
+        self.count(key, distinct(texts, fingerprints(texts)))
 
     def count(self, key: str, paragraphs: Mapping[int, str]) -> SiteCounts:
         """Count one document of site ``key`` given as distinct paragraphs by hash."""
         counts = self.sites.get(key)
         if counts is None:
             counts = self.sites[key] = SiteCounts()
-        counts.add(paragraphs, self.capacity)
+        counts.add(paragraphs, self.capacity, self.exact_merge)
         return counts
 
     def add_records(
-        self, records: Iterable[Mapping[str, Any]], field: str = "text", site_field: str = "url"
+        self,
+        records: Iterable[Mapping[str, Any]],
+        field: str = "text",
+        site_field: str = "url",
+        options: Options | None = None,
     ) -> ProfileLearner:
-        """Count records: ``field`` holds the text, ``site_field`` the site. Returns self.
+        """Count records: ``field`` holds the text or HTML, ``site_field`` the site. Returns self.
 
+        The text is read as the cleaner reads it (``options``: format, repair).
         A record whose text or site is missing or not a string is skipped.
         """
+        options = options or Options()
         for record in records:
             text, site = record.get(field), record.get(site_field)
             if isinstance(text, str) and isinstance(site, str):
-                self.add(site, split_paragraphs(text))
+                self.add(site, paragraphs_of(text, options))
             else:
                 self.skipped += 1
         return self
@@ -205,8 +229,9 @@ class ProfileLearner:
     def merge_all(cls, learners: Iterable[ProfileLearner]) -> ProfileLearner:
         """One learner from learners of consecutive shards, in shard order.
 
-        The order decides only which example text an entry keeps (the first).
-        All learners must share their threshold and capacity.
+        The order decides only which example text an entry keeps (the first
+        shard's). All learners must share their threshold and capacity; the
+        merged learner keeps texts like the first one (``exact_merge``).
         """
         learners = list(learners)
         if not learners:
@@ -214,7 +239,7 @@ class ProfileLearner:
         first = learners[0]
         if any((lr.threshold, lr.capacity) != (first.threshold, first.capacity) for lr in learners):
             raise ValueError("cannot merge learners with different thresholds or capacities")
-        merged = cls(capacity=first.capacity, **vars(first.threshold))
+        merged = cls(capacity=first.capacity, exact_merge=first.exact_merge, **vars(first.threshold))
         for learner in learners:
             merged.skipped += learner.skipped
             for key, counts in learner.sites.items():
@@ -231,15 +256,20 @@ def learn_profile(
     min_docs: int = 3,
     min_sites: int = 3,
     capacity: int = DEFAULT_CAPACITY,
+    exact_merge: bool = False,
+    options: Options | None = None,
 ) -> Profile:
     """Learn a profile from records, one pass: ``field`` is the text, ``site_field`` the site.
 
-    The text is split into paragraphs on blank lines, or on lines when it has
-    no blank line. See :class:`ProfileLearner` for the thresholds.
+    Each text is read as the cleaner reads it (HTML extracted, plain text split
+    on blank lines or lines, encoding repaired; ``options`` as for the cleaner).
+    See :class:`ProfileLearner` for the thresholds.
 
     >>> records = [{"url": f"https://ex.com/{i}", "text": f"{news}\\n\\nEx.com, 2024"} for i, news in enumerate("ABC")]
     >>> [e.text for e in learn_profile(records).sites["ex.com"].entries]
     ['ex com 0']
     """
-    learner = ProfileLearner(min_share=min_share, min_docs=min_docs, min_sites=min_sites, capacity=capacity)
-    return learner.add_records(records, field, site_field).profile()
+    learner = ProfileLearner(
+        min_share=min_share, min_docs=min_docs, min_sites=min_sites, capacity=capacity, exact_merge=exact_merge
+    )
+    return learner.add_records(records, field, site_field, options).profile()

@@ -37,8 +37,13 @@ from tld.utils import MozillaTLDSourceParser, get_fld
 _DIGITS = regex.compile(r"\p{Nd}+")
 # A word: letters, combining marks (needed by Indic and other scripts) and numbers.
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 # Numbers next to each other ("12/03/2024", "1,234.5", "10 000", "20:45") are one number.
 _NUMBERS = regex.compile(r"(?<!\S)0(?: 0)+(?!\S)")
+# The authority of a URL ("https://user@host:8080/…" → "user@host:8080"), and where it ends.
+_AUTHORITY = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?//([^/?#]*)", re.IGNORECASE)
+_AUTHORITY_END = re.compile(r"[/?#]")
 # A value that looks like a host name, with an optional port and path.
 _HOST_LIKE = re.compile(r"^[^\s/:?#@]+\.[^\s/:?#@]+(?::\d+)?(?:[/?#]\S*)?$")
 
@@ -56,7 +61,6 @@ class _OfflineSuffixList(MozillaTLDSourceParser):
         raise TldIOError("the public suffix list shipped with the tld package is missing")
 
 
-@lru_cache(maxsize=65536)
 def site_key(value: str) -> str:
     """The site a record belongs to: a registered domain, or the value as a name.
 
@@ -71,38 +75,36 @@ def site_key(value: str) -> str:
     ('127.0.0.1', 'notes.txt')
     """
     value = value.strip()
-    if "://" in value or value.startswith("//"):
-        host = _hostname(value)
-        if host is None:
-            return value.lower()
-        return _registered_domain(host) or host
+    url = _AUTHORITY.match(value)
+    if url:
+        host, domain = _domain(url.group(1))
+        return domain or host or value.lower()
     if _HOST_LIKE.match(value):
-        host = _hostname("//" + value)
-        if host is not None:
-            return _registered_domain(host) or value.lower()
+        return _domain(_AUTHORITY_END.split(value, maxsplit=1)[0])[1] or value.lower()
     return value.lower()
 
 
-def _hostname(url: str) -> str | None:
-    """The host of ``url``, lowercase, with punycode labels shown in Unicode."""
+@lru_cache(maxsize=65536)
+def _domain(authority: str) -> tuple[str | None, str | None]:
+    """The host of a URL authority ("user@Host:port") and its registered domain, if any.
+
+    The host is lowercase, with punycode labels shown in Unicode. Cached: a
+    corpus has far fewer hosts than URLs.
+    """
     try:
-        host = urlsplit(url).hostname
+        host = urlsplit("//" + authority).hostname
     except ValueError:
-        return None
+        return None, None
     if not host:
-        return None
+        return None, None
     host = host.rstrip(".")
     if "xn--" in host:
         with contextlib.suppress(UnicodeError):
             host = host.encode("ascii").decode("idna")
-    return host
-
-
-def _registered_domain(host: str) -> str | None:
     try:
-        return get_fld(host, fix_protocol=True, parser_class=_OfflineSuffixList)
+        return host, get_fld(host, fix_protocol=True, parser_class=_OfflineSuffixList)
     except (TldBadUrl, TldDomainNotFound, ValueError):
-        return None
+        return host, None
 
 
 def normalize_paragraph(text: str) -> str:
@@ -118,9 +120,20 @@ def normalize_paragraph(text: str) -> str:
     >>> normalize_paragraph("हिन्दी समाचार"), normalize_paragraph(" * * * ")
     ('हिन्दी समाचार', '***')
     """
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    words = _WORD.findall(_DIGITS.sub("0", folded))
+    folded, words = _ascii_words(text) if text.isascii() else _unicode_words(text)
     return _NUMBERS.sub("0", " ".join(words)) if words else "".join(folded.split())
+
+
+def _unicode_words(text: str) -> tuple[str, list[str]]:
+    """The folded text and its words, numbers as ``0``."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return folded, _WORD.findall(_DIGITS.sub("0", folded))
+
+
+def _ascii_words(text: str) -> tuple[str, list[str]]:
+    """:func:`_unicode_words` for ASCII text, 2-3 times faster (NFKC changes no ASCII)."""
+    folded = text.lower()
+    return folded, _ASCII_WORD.findall(_ASCII_DIGITS.sub("0", folded))
 
 
 def hash_normalized(normalized: str) -> int:

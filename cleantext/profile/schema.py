@@ -8,6 +8,7 @@ cleantext.profile.schema.ProfileError: sites["a.com"].docs: expected a non-negat
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -57,7 +58,7 @@ def _child(path: str, key: str | int) -> str:
         return f"{path}[{key}]"
     if key.isidentifier():
         return f"{path}.{key}" if path else key
-    return f'{path}["{key}"]'
+    return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
 
 
 def _object(value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> Mapping[str, Any]:
@@ -110,30 +111,23 @@ def _items(value: Any, path: str) -> list[tuple[Any, str]]:
     return [(item, _child(path, i)) for i, item in enumerate(value)]
 
 
-def _text(fields: Mapping[str, Any], path: str) -> str:
-    text = normalize_paragraph(_string(fields["text"], _child(path, "text")))
-    if not text:
-        raise ProfileError("empty paragraph", _child(path, "text"))
-    return text
-
-
 def _entry(value: Any, path: str) -> Entry:
     fields = _object(value, path, required=("text",), optional=("count", "example"))
-    return Entry(
-        _text(fields, path),
-        _integer(fields.get("count", 0), _child(path, "count")),
-        _string(fields.get("example", ""), _child(path, "example")),
-    )
+    return Entry(*_entry_fields(fields, path))
 
 
 def _global(value: Any, path: str) -> GlobalEntry:
     fields = _object(value, path, required=("text",), optional=("count", "sites", "example"))
-    return GlobalEntry(
-        _text(fields, path),
-        _integer(fields.get("count", 0), _child(path, "count")),
-        _string(fields.get("example", ""), _child(path, "example")),
-        _integer(fields.get("sites", 0), _child(path, "sites")),
-    )
+    return GlobalEntry(*_entry_fields(fields, path), _integer(fields.get("sites", 0), _child(path, "sites")))
+
+
+def _entry_fields(fields: Mapping[str, Any], path: str) -> tuple[str, int, str]:
+    """The text (normalised), count and example of an entry."""
+    text = normalize_paragraph(_string(fields["text"], _child(path, "text")))
+    if not text:
+        raise ProfileError("empty paragraph", _child(path, "text"))
+    count = _integer(fields.get("count", 0), _child(path, "count"))
+    return text, count, _string(fields.get("example", ""), _child(path, "example"))
 
 
 def _no_duplicates(entries: Sequence[Entry], path: str) -> None:
@@ -146,10 +140,11 @@ def _no_duplicates(entries: Sequence[Entry], path: str) -> None:
 
 
 def _sites(value: Any, path: str) -> dict[str, SiteProfile]:
-    names = _object(value, path, required=(), optional=tuple(value) if isinstance(value, dict) else ())
+    if not isinstance(value, dict):
+        raise ProfileError(f"expected an object, got {_kind(value)}", path)
     sites: dict[str, SiteProfile] = {}
     original: dict[str, str] = {}
-    for name, body in names.items():
+    for name, body in value.items():
         here = _child(path, name)
         key = site_key(name)
         if not key:

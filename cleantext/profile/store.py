@@ -65,6 +65,9 @@ class _Index:
         return index
 
 
+_NOTHING = _Index()  # the index of a site the profile does not know
+
+
 class Profile:
     """Boilerplate paragraphs learnt per site, and corpus-wide.
 
@@ -103,10 +106,13 @@ class Profile:
         entries only). Exact matches (after normalisation) win over near ones;
         ``similarity=None`` asks for exact matches only.
         """
-        normalized = normalize_paragraph(text)
+        key = site_key(site) if site else None
+        return self.lookup(key, normalize_paragraph(text), similarity)
+
+    def lookup(self, key: str | None, normalized: str, similarity: float | None = NEAR_SIMILARITY) -> Match | None:
+        """:meth:`match` for a site key and an already normalised paragraph (the fast path)."""
         if not normalized:
             return None
-        key = site_key(site) if site else None
         scopes: list[tuple[_Index, Scope]] = [(self._index(None), "global")]
         if key:
             scopes.insert(0, (self._index(key), "site"))
@@ -126,11 +132,9 @@ class Profile:
         """The lookup structure of a site (``None``: the corpus-wide entries), built on first use."""
         index = self._indexes.get(key)
         if index is None:
-            if key is None:
-                index = _Index.of(self.global_entries)
-            else:
-                index = _Index.of(self.sites[key].entries if key in self.sites else ())
-            self._indexes[key] = index
+            if key is not None and key not in self.sites:
+                return _NOTHING
+            index = self._indexes[key] = _Index.of(self.sites[key].entries if key else self.global_entries)
         return index
 
     # -- combining --------------------------------------------------------------
@@ -189,9 +193,12 @@ class Profile:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the profile file (UTF-8 JSON, sites sorted, entries most frequent first)."""
-        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
         with open(path, "w", encoding="utf-8") as out:
-            out.write(text + "\n")
+            out.write(self.to_json())
+
+    def to_json(self) -> str:
+        """The profile file's text (what :meth:`save` writes)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Profile:
