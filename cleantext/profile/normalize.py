@@ -66,19 +66,22 @@ def site_key(value: str) -> str:
 
     URLs and bare host names give their registered domain (the public suffix
     list's private section counts, so ``alice.github.io`` is its own site);
-    an IP address or ``localhost`` gives the host; anything else is stripped
-    and lowercased. ``site_key`` of a site key is the same key.
+    an IP address or ``localhost`` gives the host, and a host under a suffix
+    the list does not know gives the host without a leading ``www.``; anything
+    else is stripped and lowercased. ``site_key`` of a site key is the same key.
 
     >>> site_key("http://News.BBC.co.uk:8080/world?id=1"), site_key("www.lemonde.fr")
     ('bbc.co.uk', 'lemonde.fr')
     >>> site_key("http://127.0.0.1/page"), site_key("notes.txt")
     ('127.0.0.1', 'notes.txt')
+    >>> site_key("https://www.valleypost.example/a"), site_key("valleypost.example")
+    ('valleypost.example', 'valleypost.example')
     """
     value = value.strip()
     url = _AUTHORITY.match(value)
     if url:
         host, domain = _domain(url.group(1))
-        return domain or host or value.lower()
+        return domain or (host and host.removeprefix("www.")) or value.lower()
     if _HOST_LIKE.match(value):
         return _domain(_AUTHORITY_END.split(value, maxsplit=1)[0])[1] or value.lower()
     return value.lower()
