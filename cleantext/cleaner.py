@@ -19,6 +19,7 @@ from .boilerplate.phrases import PhraseFilter
 from .boilerplate.pull_quote import PullQuoteFilter
 from .boilerplate.title import TitleFilter
 from .language import LanguageIdentifier
+from .limits import run_limited
 from .model import Document, Filter
 from .options import Options
 from .profile import RULE_ID as PROFILE_RULE
@@ -53,13 +54,20 @@ class Cleaner:
 
         ``site`` names the publisher for a learned profile (a URL, a host or a
         name); without it the ``url`` stands for the site.
+
+        Never raises for the content of ``source``: a document over a limit
+        (``Options.max_bytes``, ``Options.timeout``) or one that fails comes back
+        with no paragraphs, ``meta["skipped"]`` (``too-large``, ``timeout``,
+        ``failed``) and ``meta["error"]`` (see :mod:`cleantext.limits`).
         """
-        doc = self.read(source, url)
-        if site:
-            doc.meta["site"] = site
-        for step in self.chain:
-            doc = step(doc)
-        return doc
+
+        def read() -> Document:
+            doc = self.read(source, url)
+            if site:
+                doc.meta["site"] = site
+            return doc
+
+        return run_limited(source, self.options, read, self.chain)
 
     def clean(self, source: str | bytes, url: str | None = None, site: str | None = None) -> str:
         """The clean body: kept paragraphs joined by a blank line."""

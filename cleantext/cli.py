@@ -16,12 +16,14 @@ import click
 
 from . import __version__
 from .cleaner import Cleaner
+from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, parse_size
 from .model import Document
 from .options import FORMATS, Options
+from .parallel import Progress, clean_jsonl, worker_count
 from .profile import DEFAULT_CAPACITY, Profile, ProfileError, ProfileLearner
 from .profile.learn import paragraphs_of
-from .records import RecordError, RecordFormat, clean_line, explanation, field_text
-from .sink import open_output
+from .records import RecordError, RecordFormat, explanation, field_text
+from .sink import exit_on_signals, open_output
 from .sources import iter_sources
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -61,18 +63,31 @@ def cleaner_options(command: F) -> F:
                      help="A learned publisher profile (cleantext learn): drop its paragraphs as 'repeated'."),
         click.option("--learn", is_flag=True,
                      help="Learn repeated paragraphs per site while streaming, and drop them (one pass)."),
+        click.option("--max-bytes", default=f"{DEFAULT_MAX_BYTES // 2**20}M", show_default=True,
+                     callback=_size_option, metavar="SIZE",
+                     help="A bigger document is not cleaned but reported as too-large (0: no limit)."),
+        click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True,
+                     metavar="SECONDS", help="A slower document is abandoned and reported as timeout (0: no limit)."),
     ]
     for decorate in reversed(decorators):
         command = decorate(command)
     return command
 
 
+def _size_option(_ctx: click.Context, _param: click.Parameter, value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from err
+
+
 def build_options(fmt: str, disable: tuple[str, ...], phrases: tuple[str, ...], no_repair: bool,
-                  favor_precision: bool, seed: int, profile: str | None = None, learn: bool = False) -> Options:
+                  favor_precision: bool, seed: int, profile: str | None = None, learn: bool = False,
+                  max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> Options:
     try:
         return Options(format=fmt, disable=disable, phrase_files=phrases,  # type: ignore[arg-type]
                        repair=not no_repair, favor_precision=favor_precision, seed=seed,
-                       profile=_loaded_profile(profile), learn=learn)
+                       profile=_loaded_profile(profile), learn=learn, max_bytes=max_bytes, timeout=timeout)
     except ValueError as err:  # a bad phrase file, a bad option value
         raise click.UsageError(str(err)) from err
 
@@ -127,10 +142,14 @@ def main() -> None:
 @click.option("--site", help="Files: the site for --profile/--learn [default: the file's folder name].")
 @click.option("--explain", is_flag=True,
               help="Add every paragraph with its language and verdict (JSON output).")
+@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="JSON Lines: clean in N processes (0: one per CPU); the output order is the input's.")
+@click.option("--progress/--no-progress", default=None,
+              help="JSON Lines: show documents, docs/s and errors on stderr [default: when it is a terminal].")
 @cleaner_options
 def clean(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, output_field: str | None,
           id_field: str, url_field: str | None, site_field: str, site: str | None, explain: bool,
-          **cleaner_kw: Any) -> None:
+          workers: int, progress: bool | None, **cleaner_kw: Any) -> None:
     """Clean FILES (or stdin) and write the clean body.
 
     Plain text and HTML files give their clean body as text (several files:
@@ -138,12 +157,14 @@ def clean(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, o
     one output record, in order, carrying all its fields plus the clean body.
     """
     cleaner = Cleaner(build_options(**cleaner_kw))
+    workers = _workers(workers, jsonl, cleaner)
     reporter = Reporter()
-    with _closed_pipe_is_quiet(), open_output(output) as sink:
+    with exit_on_signals(output), _closed_pipe_is_quiet(), open_output(output) as sink:
         if jsonl:
             fmt = RecordFormat(field=field, output_field=output_field, explain=explain,
                                id_field=id_field, url_field=url_field, site_field=site_field)
-            _clean_jsonl(files, cleaner, fmt, sink, reporter)
+            _clean_jsonl(files, cleaner, fmt, sink, reporter, workers,
+                         Progress() if progress or (progress is None and sys.stderr.isatty()) else None)
         else:
             _clean_documents(files, cleaner, explain, site, sink, reporter)
     sys.exit(reporter.exit_code)
@@ -157,6 +178,8 @@ def _clean_documents(files: Iterable[str], cleaner: Cleaner, explain: bool, site
             reporter.error(name, f"cannot read: {stream.strerror or stream}")
             continue
         doc = cleaner.process(stream.read(), site=file_site(name, site))
+        if "error" in doc.meta:  # not cleaned: too large, too slow, failed
+            reporter.error(name, doc.meta["error"])
         if len(files) > 1:
             sink.write(f"==> {name} <==\n")
         if explain:
@@ -166,16 +189,29 @@ def _clean_documents(files: Iterable[str], cleaner: Cleaner, explain: bool, site
 
 
 def _clean_jsonl(files: Iterable[str], cleaner: Cleaner, fmt: RecordFormat, sink: TextIO,
-                 reporter: Reporter) -> None:
-    for name, stream in iter_sources(tuple(files)):
-        if isinstance(stream, OSError):
-            reporter.error(name, f"cannot read: {stream.strerror or stream}")
+                 reporter: Reporter, workers: int = 1, progress: Progress | None = None) -> None:
+    for name, number, result in clean_jsonl(iter_sources(tuple(files)), cleaner, fmt, workers):
+        if isinstance(result, OSError):
+            reporter.error(name, f"cannot read: {result.strerror or result}")
             continue
-        for number, line in enumerate(stream, start=1):
-            result = clean_line(cleaner, line, fmt)
-            sink.write(result.line + "\n")
-            if result.error:
-                reporter.error(line_place(name, number, result.record_id), result.error)
+        sink.write(result.line + "\n")
+        if progress is not None:
+            progress.add(error=bool(result.error))
+        if result.error:
+            if progress is not None:
+                progress.clear()
+            reporter.error(line_place(name, number, result.record_id), result.error)
+    if progress is not None:
+        progress.close()
+
+
+def _workers(requested: int, jsonl: bool, cleaner: Cleaner) -> int:
+    """The processes for ``--workers``, or a usage error where they cannot be used."""
+    if requested != 1 and not jsonl:
+        raise click.UsageError("--workers needs --jsonl")
+    if requested != 1 and cleaner.options.learn:
+        raise click.UsageError("--learn learns from the documents in order, in one process: it cannot use --workers")
+    return worker_count(requested)
 
 
 def line_place(name: str, number: int, rid: str | None) -> str:
@@ -254,7 +290,10 @@ def explain(file: str, width: int, **cleaner_kw: Any) -> None:
             if isinstance(stream, OSError):
                 reporter.error(name, f"cannot read: {stream.strerror or stream}")
                 continue
-            click.echo(render_explanation(cleaner.process(stream.read(), site=file_site(name, site)), width))
+            doc = cleaner.process(stream.read(), site=file_site(name, site))
+            if "error" in doc.meta:
+                reporter.error(name, doc.meta["error"])
+            click.echo(render_explanation(doc, width))
     sys.exit(reporter.exit_code)
 
 

@@ -3,8 +3,10 @@
 Decoding honours, in order: a byte-order mark; UTF-16 without a BOM (NUL bytes
 at every other position); valid UTF-8; a charset declared in the document
 (``<meta charset>``, ``http-equiv``, ``<?xml encoding?>``), read with the WHATWG
-meaning of its label; charset detection (charset_normalizer); and finally
-windows-1252, which decodes any byte.
+meaning of its label; UTF-8 with a few invalid bytes (a file cut in the middle
+of a character, a stray byte: at least as many valid multi-byte characters
+as invalid bytes), which become U+FFFD; charset detection (charset_normalizer);
+and finally windows-1252, which decodes any byte.
 
 >>> decode("caf\\xe9".encode("latin-1"))
 ('café', 'cp1252')
@@ -149,8 +151,73 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    codec = declared_charset(data) or _detected_charset(data) or "cp1252"
+    codec = declared_charset(data) or ("utf-8" if _mostly_utf8(data) else None)
+    codec = codec or _detected_charset(data) or "cp1252"
     return data.decode(codec, errors="replace"), codec
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the start of ``data`` holds at least as many valid multi-byte
+    UTF-8 characters as invalid bytes. Single-byte encodings almost never
+    form valid sequences by chance; Shift-JIS and GB18030 text does, about
+    one for three invalid ones."""
+    sample = data[:_SNIFF_BYTES]
+    text = sample.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - sample.count("\ufffd".encode())
+    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - invalid
+    return multibyte > 0 and multibyte >= invalid
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (which no encoding can write) as U+FFFD.
+
+    >>> without_surrogates("a\\ud800b")
+    'a\ufffdb'
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+#: Invisible characters that carry meaning (zero-width joiners and non-joiners,
+#: bidirectional marks, zero-width spaces between Thai words, emoji tag
+#: sequences) and that trafilatura drops as unprintable.
+_FORMAT_CHARS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\U000e0020-\U000e007f]")
+_MASKED = re.compile("\u2983([0-9a-f]{3,5})\u2984")
+
+
+def mask_format_chars(text: str) -> str:
+    """``text`` with each invisible format character written as visible
+    text (``⦃200d⦄``) that an extractor keeps; :func:`unmask_format_chars` undoes it.
+
+    >>> mask_format_chars("a\\u200db")
+    'a⦃200d⦄b'
+    """
+    if not _FORMAT_CHARS.search(text):
+        return text
+    return _FORMAT_CHARS.sub(lambda m: f"\u2983{ord(m.group()):x}\u2984", text)
+
+
+def unmask_format_chars(text: str) -> str:
+    """The invisible characters that :func:`mask_format_chars` wrote out, back.
+
+    >>> unmask_format_chars("a⦃200d⦄b ⦃41⦄") == "a\\u200db ⦃41⦄"
+    True
+    """
+    if "\u2983" not in text:
+        return text
+    return _MASKED.sub(_unmasked, text)
+
+
+def invisible(text: str) -> bool:
+    """True when ``text`` has nothing but white space and invisible format characters."""
+    return not _FORMAT_CHARS.sub("", text).strip()
+
+
+def _unmasked(match: re.Match[str]) -> str:
+    char = chr(int(match.group(1), 16))
+    return char if _FORMAT_CHARS.fullmatch(char) else match.group()
 
 
 def repair(text: str, config: ftfy.TextFixerConfig = FTFY_CONFIG) -> str:

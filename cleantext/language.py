@@ -13,16 +13,24 @@ langdetect is accurate on sentences but wild on short lines (it calls
    the document's language: a short heading or byline is never "foreign" on
    the word of the detector alone.
 
-Rule 4 makes the detector unnecessary for most paragraphs, and it is skipped
-where its answer cannot change the label (see :class:`_Labelling`): the
-document language is estimated from its longest paragraph; a paragraph in that
-language's script in which no other language's stop words outnumber it is in
-the document's language whatever the detector says; one where another language
-leads by a single stop word can only be foreign at the edges of the document
-(between two paragraphs in the document's language rule 4 asks for two), so
-the detector runs on it only there. If the letters then vote for another
-language than the estimate, every paragraph is detected. Detections are
-cached per process (boilerplate lines repeat across a crawl).
+Rule 4 makes the detector unnecessary for most paragraphs, and it runs only
+where its answer can change a label (see :class:`_Labelling`):
+
+- the document language is first estimated: from the stop words of the whole
+  document when one language clearly leads, else by detecting its longest paragraph;
+- a paragraph in that language's script in which no other language's stop words
+  outnumber the document language's is in the document's language whatever the
+  detector says;
+- one where another language leads by a single stop word can only be foreign at
+  the edges (between two paragraphs in the document's language rule 4 asks for
+  two), so the detector runs on it only there;
+- if the letters then vote for another language than the estimate, every
+  paragraph is detected, as if there were no shortcut.
+
+The detector reads at most :data:`MAX_DETECT_CHARS` characters, with
+:data:`TRIALS` trials (:data:`QUICK_TRIALS` inside the document, where no
+verdict depends on a label), and its answers are cached per process
+(boilerplate lines repeat across a crawl).
 
 >>> ident = LanguageIdentifier()
 >>> doc = ident(Document([Paragraph("The talks resumed on Monday after a pause of three weeks, officials said."),
@@ -60,9 +68,15 @@ STRONG_PROB = 0.90
 #: Han text without kana this long is Chinese, not a line of Japanese.
 MIN_HAN_LETTERS = 20
 #: Characters handed to langdetect; the rest adds cost, not accuracy.
-MAX_DETECT_CHARS = 300
-#: langdetect's random trials per text (its own default is 7): 3 is as accurate here, and faster.
-N_TRIAL = 3
+MAX_DETECT_CHARS = 200
+#: langdetect's random trials per text (its own default is 7) where a label can decide
+#: a verdict, and where it only names the language of a paragraph inside the document.
+TRIALS = 3
+QUICK_TRIALS = 1
+#: The estimate of the document language skips the detector when the stop words of one
+#: language are at least this many and this many times those of the next.
+STOP_WORD_MIN = 8
+STOP_WORD_LEAD = 2.0
 #: Detections remembered per process (texts are capped, so this bounds the memory).
 CACHE_SIZE = 8192
 
@@ -148,11 +162,11 @@ Label = tuple[str | None, float]
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _langdetect(text: str, seed: int) -> Label:
+def _langdetect(text: str, seed: int, trials: int) -> Label:
     """langdetect's best (language, probability) for ``text``; (None, 0.0) when it finds nothing."""
     detector = detector_factory().create()
     detector.seed = seed
-    detector.n_trial = N_TRIAL
+    detector.n_trial = trials
     detector.append(text)
     try:
         best = detector.get_probabilities()[0]
@@ -161,12 +175,13 @@ def _langdetect(text: str, seed: int) -> Label:
     return normalize_code(best.lang), float(best.prob)
 
 
-def capped(text: str, limit: int = MAX_DETECT_CHARS) -> str:
-    """``text`` cut to about ``limit`` characters, at a space when there is one.
+def capped(text: str, limit: int | None = None) -> str:
+    """``text`` cut to about ``limit`` characters (:data:`MAX_DETECT_CHARS`), at a space when there is one.
 
     >>> capped("one two three", 9)
     'one two'
     """
+    limit = limit or MAX_DETECT_CHARS
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit + 1)
@@ -203,11 +218,14 @@ class _Facts:
 class LanguageIdentifier:
     """Labels every paragraph's language and the document's; a filter step.
 
-    Picklable: it holds only its seed; the profiles load lazily per process.
+    ``shortcuts=False`` runs the detector on every paragraph the script does
+    not decide (slower; for measuring what the shortcuts cost in accuracy).
+    Picklable: it holds only its settings; the profiles load lazily per process.
     """
 
-    def __init__(self, seed: int = 0) -> None:
+    def __init__(self, seed: int = 0, shortcuts: bool = True) -> None:
         self.seed = seed
+        self.shortcuts = shortcuts
 
     def detect(self, text: str) -> Label:
         """Raw label of one text: (ISO code or None, probability).
@@ -218,20 +236,20 @@ class LanguageIdentifier:
         facts = _Facts.of(text)
         if facts.script is None:
             return None, 0.0
-        return _script_label(facts, han_is_chinese=False) or self._detector(text)
+        return _script_label(facts, han_is_chinese=False) or self._detector(text, TRIALS)
 
-    def _detector(self, text: str) -> Label:
-        return _langdetect(capped(text), self.seed)
+    def _detector(self, text: str, trials: int) -> Label:
+        return _langdetect(capped(text), self.seed, trials)
 
     def __call__(self, doc: Document) -> Document:
-        doc.lang = _Labelling(doc.paragraphs, self._detector).run()
+        doc.lang = _Labelling(doc.paragraphs, self._detector).run(self.shortcuts)
         return doc
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"seed": self.seed}
+        return {"seed": self.seed, "shortcuts": self.shortcuts}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.seed = state["seed"]
+        self.__init__(**state)  # type: ignore[misc]
 
 
 def _script_label(facts: _Facts, han_is_chinese: bool) -> Label | None:
@@ -252,17 +270,23 @@ class _Labelling:
     the edges; the detector runs on those outside the first and last paragraph
     in the document's language. Any other paragraph without a raw label takes
     the document's language: the detector could not change it.
+
+    The detector takes :data:`TRIALS` trials where a label can decide a verdict
+    (the estimate, the edges), :data:`QUICK_TRIALS` between two paragraphs
+    known to be in the document's language, where it only names a paragraph's
+    language (the edge filters never reach there).
     """
 
-    def __init__(self, paragraphs: Sequence[Paragraph], detector: Callable[[str], Label]) -> None:
+    def __init__(self, paragraphs: Sequence[Paragraph], detector: Callable[[str, int], Label]) -> None:
         self.paragraphs = paragraphs
         self.detector = detector
         self.facts = [_Facts.of(p.text) for p in paragraphs]
         self.raw: dict[int, Label] = {}
         self.anchors: set[int] = set()
         self.edge: set[int] = set()
+        self.hits: dict[int, Counter[str]] = {}
 
-    def run(self) -> str | None:
+    def run(self, shortcuts: bool = True) -> str | None:
         """Label every paragraph; return the document's language."""
         han_is_chinese = not any(f.has_kana for f in self.facts)
         pending = []
@@ -272,57 +296,82 @@ class _Labelling:
                 self.raw[i] = label
             else:
                 pending.append(i)
-        home = self._estimate(pending)
+        home = self._estimate(pending) if shortcuts else None
         if home is not None:
-            for i in pending:
-                if i not in self.raw:
-                    self._sort(i, home)
-            self._detect_edges(home)
-        if home is None or self._vote(home) != home:
-            for i in pending:
-                self._detect(i)
-            self.anchors.clear()
-            home = self._vote(None)
-        return self._resolve(home)
+            self._label_around(home, pending)
+            if self._vote(home) == home:
+                return self._resolve(home)
+        for i in pending:  # no estimate, or a wrong one: detect everything, as without shortcuts
+            self.raw.pop(i, None)
+            self._detect(i)
+        self.anchors.clear()
+        return self._resolve(self._vote(None))
 
-    def _detect(self, i: int) -> str | None:
+    def _detect(self, i: int, trials: int = TRIALS) -> str | None:
         if i not in self.raw:
-            self.raw[i] = self.detector(self.paragraphs[i].text)
+            self.raw[i] = self.detector(self.paragraphs[i].text, trials)
         return self.raw[i][0]
 
     def _estimate(self, pending: list[int]) -> str | None:
-        """The language of most letters, with only the longest undecided paragraph detected."""
-        if pending:
-            self._detect(max(pending, key=lambda i: self.facts[i].letters))
+        """The likely document language: the language of most letters, the undecided
+        paragraphs of the main script counting for the language their stop words
+        clearly favour, or else for the detector's label of the longest of them."""
         letters: Counter[str] = Counter()
         for i, (lang, _) in sorted(self.raw.items()):
             if lang:
                 letters[lang] += self.facts[i].letters
+        if pending:
+            by_script: Counter[str | None] = Counter()
+            for i in pending:
+                by_script[self.facts[i].script] += self.facts[i].letters
+            script, size = by_script.most_common(1)[0]
+            main = [i for i in pending if self.facts[i].script == script]
+            lang = self._stop_word_favourite(main) or self._detect(max(main, key=lambda i: self.facts[i].letters))
+            if lang:
+                letters[lang] += size
         return letters.most_common(1)[0][0] if letters else None
 
-    def _sort(self, i: int, home: str) -> None:
-        """Put paragraph ``i`` in anchors or edge, detect it now, or leave it to the document's language."""
+    def _stop_word_favourite(self, paragraphs: list[int]) -> str | None:
+        """The language whose stop words clearly lead in ``paragraphs``, if one does."""
+        total: Counter[str] = Counter()
+        for i in paragraphs:
+            total.update(self._hits(i))
+        (first, hits), (_, runner_up) = [*total.most_common(2), ("", 0), ("", 0)][:2]
+        return first if hits >= STOP_WORD_MIN and hits >= STOP_WORD_LEAD * runner_up else None
+
+    def _hits(self, i: int) -> Counter[str]:
+        """Stop words in paragraph ``i``, per language written in its script."""
+        if i not in self.hits:
+            index = _stop_index(self.facts[i].script or "")
+            words = _WORD.findall(self.paragraphs[i].text.lower())
+            self.hits[i] = Counter(chain.from_iterable(map(index.get, words, repeat(()))))
+        return self.hits[i]
+
+    def _label_around(self, home: str, pending: list[int]) -> None:
+        """Sort the undecided paragraphs by what ``home``'s stop words say, then
+        detect the ones whose label depends on the detector."""
+        suspects = [i for i in pending if i not in self.raw and self._is_suspect(i, home)]
+        known = sorted(i for i in range(len(self.paragraphs)) if self._is_home(i, home))
+        for i in suspects:
+            self._detect(i, QUICK_TRIALS if known and known[0] < i < known[-1] else TRIALS)
+        self._detect_edges(home)
+
+    def _is_suspect(self, i: int, home: str) -> bool:
+        """Is paragraph ``i``'s label up to the detector wherever it stands?
+        Otherwise it goes to the anchors, the edge paragraphs, or the document's language."""
         facts = self.facts[i]
         if facts.script == "Han" == language_script(home):
-            if facts.letters >= MIN_HAN_LETTERS:
-                self._detect(i)
-        elif facts.script != language_script(home) or not stop_words(home):
-            self._detect(i)
-        else:
-            self._sort_by_stop_words(i, home)
-
-    def _sort_by_stop_words(self, i: int, home: str) -> None:
-        index = _stop_index(self.facts[i].script or "")
-        words = _WORD.findall(self.paragraphs[i].text.lower())
-        hits = Counter(chain.from_iterable(map(index.get, words, repeat(()))))
-        own = hits.pop(home, 0)
-        rival = max(hits.values(), default=0)
+            return facts.letters >= MIN_HAN_LETTERS
+        if facts.script != language_script(home) or not stop_words(home):
+            return True
+        hits = self._hits(i)
+        own = hits[home]
+        rival = max((n for lang, n in hits.items() if lang != home), default=0)
         if own > rival:
             self.anchors.add(i)
         elif own == 0 and rival == 1:
             self.edge.add(i)
-        elif rival > own:
-            self._detect(i)
+        return rival > own and rival >= 2
 
     def _is_home(self, i: int, home: str) -> bool:
         return i in self.anchors or (i in self.raw and self.raw[i][0] == home)

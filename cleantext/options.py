@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+
 if TYPE_CHECKING:
     from .profile import Profile
 
@@ -36,6 +38,10 @@ class Options:
         learn: learn repeated paragraphs per site while documents stream, and drop
             them as ``repeated`` (one pass; see :class:`~cleantext.profile.OnlineProfileFilter`).
             The cleaner then keeps state: feed it documents in order, in one process.
+        max_bytes: a document bigger than this (bytes; text counts its UTF-8 bytes) is
+            not cleaned but marked ``too-large``; ``None`` or 0 for no limit.
+        timeout: seconds a document may take; a slower one is abandoned and marked
+            ``timeout``; ``None`` or 0 for no limit. See :mod:`cleantext.limits`.
     """
 
     format: Format = "auto"
@@ -46,10 +52,14 @@ class Options:
     favor_precision: bool = False
     profile: str | Profile | None = None
     learn: bool = False
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+    timeout: float | None = DEFAULT_TIMEOUT
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
             raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {self.format!r}")
+        if (self.max_bytes or 0) < 0 or (self.timeout or 0) < 0:
+            raise ValueError("max_bytes and timeout must be positive, or 0/None for no limit")
         # Accept lists from callers, keep the object hashable and picklable.
         object.__setattr__(self, "disable", tuple(self.disable))
         object.__setattr__(self, "phrase_files", tuple(str(f) for f in self.phrase_files))

@@ -17,10 +17,12 @@ import re
 
 import trafilatura
 from lxml.etree import _Element
+from lxml.html import HtmlElement
 from trafilatura.xml import xmltotxt
 
-from .encoding import decode, repair
+from .encoding import decode, invisible, mask_format_chars, repair, unmask_format_chars, without_surrogates
 from .model import Document, Paragraph
+from .nesting import parse_html
 from .options import Options
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
@@ -42,6 +44,8 @@ def read_document(source: str | bytes, options: Options, url: str | None = None)
     meta: dict[str, str] = {}
     if isinstance(source, bytes):
         source, meta["encoding"] = decode(source)
+    else:
+        source = without_surrogates(source)
     fmt = options.format
     if fmt == "auto":
         fmt = "html" if looks_like_html(source) else "text"
@@ -88,20 +92,27 @@ def extract_html(html: str, options: Options, url: str | None = None) -> list[Pa
 
     Returns an empty list when trafilatura finds no main content.
     """
-    result = trafilatura.bare_extraction(
-        html,
-        url=url,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=options.favor_precision,
-        with_metadata=False,
-    )
+    # Parsed as trafilatura would, but whole when nested deeper than libxml2 goes, and with
+    # the invisible characters that trafilatura would drop (joiners, bidi marks) written out.
+    tree = parse_html(mask_format_chars(html))
+    result = None if tree is None else _bare_extraction(tree, options, url)
     if result is None or result.body is None:  # type: ignore[union-attr]
         return []
     paragraphs: list[Paragraph] = []
     for element in result.body:  # type: ignore[union-attr]
         _collect(element, paragraphs, quoted=False)
     return paragraphs
+
+
+def _bare_extraction(tree: HtmlElement, options: Options, url: str | None) -> object:
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=options.favor_precision,
+        with_metadata=False,
+    )
 
 
 def _collect(element: _Element, out: list[Paragraph], quoted: bool) -> None:
@@ -111,10 +122,10 @@ def _collect(element: _Element, out: list[Paragraph], quoted: bool) -> None:
         for child in element:
             _collect(child, out, quoted or tag == "quote")
         return
-    text = xmltotxt(element, False).strip()
+    text = unmask_format_chars(xmltotxt(element, False)).strip()
     if tag == "item":
         text = text.removeprefix("- ")
-    if not text:
+    if invisible(text):
         return
     kind = "quote" if quoted or tag == "quote" else _KIND_OF_TAG.get(str(tag), "text")
     out.append(Paragraph(text, kind=kind))

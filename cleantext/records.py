@@ -1,8 +1,12 @@
 """JSON Lines records: clean a field of each record, keep everything else.
 
 One output record per input line, in order, always. A line that is not a JSON
-object, or a record whose field is missing or not a string, comes out as an
-error record (``"error"`` says what) instead of stopping the stream.
+object, a record whose field is missing or not a string, and a record that
+could not be cleaned (over a limit, or a failure: see :mod:`cleantext.limits`)
+come out as error records (``"error"`` says what) instead of stopping the
+stream. An output line never contains a character that some readers take for
+a line break (U+2028, U+2029, U+0085 are escaped) nor a lone surrogate, so it
+is always one line of valid UTF-8.
 
 >>> from cleantext import Cleaner
 >>> fmt = RecordFormat(field="text")
@@ -16,11 +20,13 @@ error record (``"error"`` says what) instead of stopping the stream.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .cleaner import Cleaner
+from .limits import describe
 from .model import Document
 
 
@@ -65,6 +71,8 @@ def _clean(cleaner: Cleaner, record: dict[str, Any], fmt: RecordFormat) -> tuple
                               site=_text_field(record, fmt.site_field))
     except RecordError as err:
         return {**record, "error": str(err)}, str(err)
+    if "error" in doc.meta:  # not cleaned (too large, too slow, failed): passed through, marked
+        return {**record, "error": doc.meta["error"]}, doc.meta["error"]
     return _with_document(record, doc, fmt), None
 
 
@@ -93,11 +101,14 @@ def _with_document(record: dict[str, Any], doc: Document, fmt: RecordFormat) -> 
 
 
 def explanation(doc: Document) -> dict[str, Any]:
-    """What ``--explain`` adds: title, language, the site a profile matched, paragraphs."""
+    """What ``--explain`` adds: title, language, the site a profile matched, paragraphs,
+    and the error when the document was not cleaned."""
     extra: dict[str, Any] = {"title": doc.title, "lang": doc.lang}
     if "repeated_site" in doc.meta:
         extra["site"] = doc.meta["repeated_site"]
     extra["paragraphs"] = [p.as_dict() for p in doc.paragraphs]
+    if "error" in doc.meta:
+        extra["error"] = doc.meta["error"]
     return extra
 
 
@@ -120,21 +131,35 @@ class LineResult(NamedTuple):
 def clean_line(cleaner: Cleaner, line: bytes | str, fmt: RecordFormat) -> LineResult:
     """Clean one JSON Lines line into one output line.
 
-    Never raises for bad input: the error is in the output record and returned.
+    Never raises: the error, if any, is in the output record and returned.
+    The input is UTF-8 (bytes that are not become U+FFFD); a byte-order mark
+    at the start of the line is ignored.
     """
     if isinstance(line, bytes):
         line = line.decode("utf-8", errors="replace")
-    text = line.rstrip("\r\n")
+    text = line.rstrip("\r\n").removeprefix("\ufeff")
+    try:
+        return _clean_json_line(cleaner, text, fmt)
+    except Exception as err:  # the last resort: one line in, one record out, whatever happened
+        problem = f"failed: {describe(err)}"
+        return LineResult(_dumps({"error": problem, "raw": text}), problem)
+
+
+def _clean_json_line(cleaner: Cleaner, text: str, fmt: RecordFormat) -> LineResult:
     try:
         record = json.loads(text)
-    except json.JSONDecodeError as err:
-        bad_json = "empty line" if not text.strip() else f"invalid JSON: {err}"
+    except (ValueError, RecursionError) as err:  # JSONDecodeError, over-long integer, deep nesting
+        bad_json = "empty line" if not text.strip() else f"invalid JSON: {_json_problem(err)}"
         return LineResult(_dumps({"error": bad_json, "raw": text}), bad_json)
     if not isinstance(record, dict):
         not_object = f"a JSON {type(record).__name__}, not an object"
         return LineResult(_dumps({"error": not_object, "raw": record}), not_object)
     out, problem = _clean(cleaner, record, fmt)
     return LineResult(_dumps(out), problem, record_id(record, fmt))
+
+
+def _json_problem(err: BaseException) -> str:
+    return "nested too deeply" if isinstance(err, RecursionError) else str(err)
 
 
 def clean_records(
@@ -152,5 +177,18 @@ def clean_records(
             yield {"error": f"a {type(record).__name__}, not a record", "raw": record}
 
 
+#: Characters that ``str.splitlines`` and some JSON Lines readers take for line breaks.
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _dumps(record: Any) -> str:
-    return json.dumps(record, ensure_ascii=False, default=str)
+    """One line of JSON, valid UTF-8: lone surrogates (from ``\\ud800`` escapes
+    in the input) are written as escapes, and so are line-break look-alikes."""
+    out = json.dumps(record, ensure_ascii=False, default=str)
+    if _SURROGATE.search(out):
+        return json.dumps(record, default=str)
+    for char, escape in _LINE_BREAKS.items():
+        if char in out:
+            out = out.replace(char, escape)
+    return out

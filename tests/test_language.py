@@ -1,13 +1,17 @@
+import json
 import pickle
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from cleantext import language
 from cleantext.language import LanguageIdentifier, stop_words
 from cleantext.model import Document, Paragraph
 from cleantext.read import split_text
-from cleantext.scripts import dominant_script, script_language
+from cleantext.scripts import dominant_script, script_counts, script_language, script_of
 
-from .conftest import SEED, shared_file
+from .conftest import SEED, SHARED, shared_file
 
 EN = [
     "The city council approved the new budget on Tuesday after a long debate about the cost of public transport.",
@@ -92,3 +96,67 @@ def test_seed_labels_every_body_line_english():
 def test_seed_short_lines_are_not_wild(text):
     doc = label([EN[0], text, EN[1]])
     assert doc.paragraphs[1].lang == "en"
+
+
+# ----------------------------------------------------------------------------- the detector only where it matters
+
+
+def detections(texts):
+    """How many texts the detector read to label a document of ``texts``."""
+    language._langdetect.cache_clear()
+    doc = label(texts)
+    return language._langdetect.cache_info().misses, doc
+
+
+def test_one_detection_labels_a_long_article_in_one_language():
+    runs, doc = detections([*EN, "- Ali Rabiei, spokesman", *EN, *EN])  # the longest paragraph, for an estimate
+    assert runs == 1 and [p.lang for p in doc.paragraphs] == ["en"] * 10
+
+
+def test_a_foreign_line_at_the_edge_is_detected():
+    runs, doc = detections([*EN, *EN, "Tous droits réservés"])
+    assert runs == 2 and doc.paragraphs[-1].lang == "fr"
+
+
+def test_detections_are_cached():
+    language._langdetect.cache_clear()
+    ident = LanguageIdentifier()
+    assert ident.detect("Ein kurzer Satz") == ident.detect("Ein kurzer Satz")
+    assert language._langdetect.cache_info().hits == 1
+
+
+def test_long_text_is_cut_before_detection():
+    text = " ".join(["Der Bürgermeister erklärte am Abend die Lage."] * 100)
+    assert len(language.capped(text)) <= language.MAX_DETECT_CHARS
+    assert LanguageIdentifier().detect(text)[0] == "de"
+
+
+def test_han_without_kana_in_the_document_is_chinese():
+    runs, doc = detections(["北京市今天发布了新的交通计划，将在明年增加公交线路。", "市民表示欢迎。"])
+    assert runs == 0 and doc.lang == "zh" and [p.lang for p in doc.paragraphs] == ["zh", "zh"]
+
+
+def test_shortcuts_give_the_labels_of_full_detection():
+    data = shared_file(SHARED / "eval-data" / "langid" / "mixed-dev.jsonl")
+    docs = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()[:80]]
+    texts = [[p["text"] for p in d["paragraphs"]] for d in docs]
+    texts.append([p.text for p in split_text(shared_file(SEED).read_text(encoding="utf-8"))])
+    fast, full = LanguageIdentifier(), LanguageIdentifier(shortcuts=False)
+    for paragraphs in texts:
+        a, b = (ident(Document([Paragraph(t) for t in paragraphs])) for ident in (fast, full))
+        assert (a.lang, [p.lang for p in a.paragraphs]) == (b.lang, [p.lang for p in b.paragraphs])
+
+
+def test_detection_is_safe_from_threads_on_first_use(monkeypatch):
+    texts = [EN[0], "Der Bürgermeister erklärte am Abend die Lage der Stadt.", "Le maire a parlé ce soir de la ville.",
+             "El alcalde habló esta noche sobre la ciudad.", "Il sindaco ha parlato stasera della città."] * 4
+    expected = [LanguageIdentifier().detect(t) for t in texts]
+    monkeypatch.setattr(language, "_factory", None)  # as in a fresh process: profiles not loaded yet
+    language._langdetect.cache_clear()
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(LanguageIdentifier().detect, texts)) == expected
+
+
+def test_script_counts_count_letters_by_script():
+    text = "Ελλάδα, 東京で, Москва and 3 more: Ğ ß"
+    assert script_counts(text) == Counter(script_of(c) for c in text if c.isalpha())

@@ -1,4 +1,4 @@
-"""Boilerplate phrases: per-language rules that drop short stock paragraphs.
+r"""Boilerplate phrases: per-language rules that drop short stock paragraphs.
 
 Rules live in data files, one per language (``phrases/en.txt``, ``phrases/fr.txt`` …),
 and users may add their own (``Options.phrase_files``, read after the built-ins).
@@ -6,9 +6,10 @@ and users may add their own (``Options.phrase_files``, read after the built-ins)
 File format::
 
     # A comment: a whole line starting with '#'. Blank lines are ignored.
-    lang: fr                  (optional, before the first section; default: the file stem)
+    lang: fr                  optional, before the first section (default: the file
+                              stem, which must then be a language code)
     [copyright max=200]       a section: a category, and the longest paragraph (in
-                              characters) its rules may drop
+                              characters, once stripped) its rules may drop
     tous droits réservés      one Python regex per line, searched in the paragraph
     ^©                        ('^' and '$' are the start and end of the paragraph)
 
@@ -16,20 +17,27 @@ File format::
   its own ``max``: a long body paragraph that mentions "copyright" must stay, so
   keep ``max`` as small as the boilerplate it aims at.
 - Rule id: ``<lang>/<category>`` (``fr/copyright``). ``Options.disable`` switches
-  rules off by id or by family (``"fr/"``).
-- Matching is case-insensitive: the paragraph is stripped, lower-cased, and folded
-  (Turkish ``ı``/``İ`` become ``i``, ``’`` becomes ``'``, no-break spaces become
-  spaces). So patterns are written in lower case (escapes such as ``\\S`` keep their
-  meaning) and use ``'`` for apostrophes.
+  rules off by id or by family (``"fr/"``). The language ``mul`` holds marks of no
+  language (©, agency names); its rules only fire when no language rule does, so
+  "© 2024 X. Todos los derechos reservados." is ``es/copyright``.
+- Matching is case-insensitive: the paragraph is stripped, lower-cased and folded
+  (:func:`fold`: Turkish ``ı``/``İ`` become ``i``, ``’`` becomes ``'``, no-break
+  spaces become spaces). So patterns are written in lower case (escapes such as
+  ``\S`` keep their meaning) and use ``'`` for apostrophes.
 - Use non-capturing groups ``(?:…)``; a pattern must not match the empty paragraph.
-  A pattern line starting with ``[a-z`` and ending with ``]`` reads as a section:
-  wrap such a pattern in ``(?:…)``.
+  A pattern line like ``[a-z…]`` reads as a section: wrap such a pattern in ``(?:…)``.
+- Bad data (a bad regex, an unknown category, a section without ``max``) raises
+  ``ValueError`` naming the file and line.
+
+Speed: patterns anchored with ``^`` are matched together as one regex; the others
+are only searched when a literal they need (read off the pattern) is in the text,
+so give unanchored patterns a plain word or two.
 
 >>> rules = PhraseRules.load()
 >>> rules.match("© 2024 ACME Corp. All rights reserved.")
 'en/copyright'
->>> rules.match("Lire aussi : la réforme des retraites") is None
-False
+>>> rules.match("Lire aussi : la réforme des retraites")
+'fr/related'
 >>> rules.match("A long paragraph that merely mentions copyright law.") is None
 True
 """
@@ -42,7 +50,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +81,8 @@ NEUTRAL = "mul"
 _FOLD = (("ı", "i"), ("\u0307", ""), ("’", "'"), ("\xa0", " "), ("\u202f", " "))
 _SECTION = re.compile(r"\[([a-z][a-z_-]*)(?:\s+(.*))?\]")
 _MAX = re.compile(r"max\s*=\s*(\d+)")
-_LANG = re.compile(r"lang\s*:\s*([a-z]{2,3}(?:-[a-z0-9]+)*)")
+_LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]+)*")
+_LANG = re.compile(r"lang\s*:\s*(" + _LANG_CODE.pattern + ")")
 _ESCAPE = re.compile(r"\\.", re.DOTALL)
 
 
@@ -140,11 +149,11 @@ class _Group:
 _Atom = str | _Group | _Mark  # a str is one literal character
 
 
-@lru_cache(maxsize=None)
+@cache
 def _atoms(pattern: str) -> tuple[_Atom, ...] | None:
     """The top-level atoms of ``pattern``; None for constructs not analysed.
 
-    >>> _atoms(r"ab?(?:c|d)\.")
+    >>> _atoms(r"ab?(?:c|d)\\.")
     ('a', <_Mark.OTHER: '?'>, _Group(inner='c|d'), '.')
     """
     atoms: list[_Atom] = []
@@ -210,8 +219,9 @@ def _group_end(pattern: str, i: int) -> int:
 def _keywords(atoms: Sequence[_Atom]) -> tuple[str, ...] | None:
     """Keywords of a sequence of atoms: the best of its literal runs and groups.
 
-    Best = fewest alternatives, then the longest shortest one. Alternatives
-    (``a|b``) need keywords on every side.
+    A run of literal characters is one keyword; an unquantified group gives the
+    keywords of its alternatives, each of which needs some. Best: telling
+    keywords (see :func:`_telling`), then as few as possible.
     """
     if _Mark.BAR in atoms:
         found = [_keywords(side) for side in _split(atoms)]
@@ -244,6 +254,7 @@ def _long_enough(keyword: str, least: int = KEYWORD_MIN) -> bool:
 
 
 def _telling(keyword: str) -> bool:
+    """Long enough to be rare in body text."""
     return _long_enough(keyword, 6)
 
 
@@ -291,6 +302,8 @@ def parse_file(path: str | os.PathLike[str]) -> list[PhraseRule]:
         if header:
             lang = header.group(1)
         elif section:
+            if not _LANG_CODE.fullmatch(lang):
+                raise ValueError(f"{where}: {lang!r} is no language code: add a 'lang: xx' line")
             category, max_len = _section(section, where)
         elif category is None:
             raise ValueError(f"{where}: pattern before any [category max=N] section")
@@ -377,7 +390,7 @@ def _merge(by_keyword: dict[str, set[int]]) -> dict[str, set[int]]:
     return merged
 
 
-@lru_cache(maxsize=None)
+@cache
 def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
