@@ -15,6 +15,9 @@ from functools import lru_cache
 from typing import Any
 
 from .boilerplate.edges import ForeignEdgeFilter
+from .boilerplate.headings import TrailingHeadingFilter
+from .boilerplate.links import LinkListFilter
+from .boilerplate.markup import MarkupFilter
 from .boilerplate.phrases import PhraseFilter
 from .boilerplate.pull_quote import PullQuoteFilter
 from .boilerplate.title import TitleFilter
@@ -24,7 +27,7 @@ from .model import Document, Filter
 from .options import Options
 from .profile import RULE_ID as PROFILE_RULE
 from .profile import OnlineProfileFilter, Profile, ProfileFilter
-from .read import read_document
+from .read import read_document, read_limited
 
 
 class Cleaner:
@@ -46,8 +49,9 @@ class Cleaner:
         return self._chain
 
     def read(self, source: str | bytes, url: str | None = None) -> Document:
-        """Decode, extract and split ``source`` into a document (no filtering)."""
-        return read_document(source, self.options, url)
+        """Decode, extract and split ``source`` into a document (no filtering),
+        within the limits of the options, as :meth:`process` reads it."""
+        return read_limited(source, self.options, url)
 
     def process(self, source: str | bytes, url: str | None = None, site: str | None = None) -> Document:
         """The document with every paragraph's text, language and verdict.
@@ -62,7 +66,7 @@ class Cleaner:
         """
 
         def read() -> Document:
-            doc = self.read(source, url)
+            doc = read_document(source, self.options, url)
             if site:
                 doc.meta["site"] = site
             return doc
@@ -89,9 +93,12 @@ def build_chain(options: Options) -> list[Filter]:
         if options.learn:
             chain.append(OnlineProfileFilter())
     optional: list[tuple[str, Callable[[], Filter]]] = [
+        ("markup", MarkupFilter),
         ("title", TitleFilter),
         ("foreign-edge", ForeignEdgeFilter),
         ("pull-quote", PullQuoteFilter),
+        ("link-list", LinkListFilter),
+        ("trailing-heading", TrailingHeadingFilter),  # last: it reads every other verdict
     ]
     chain.extend(make() for rule_id, make in optional if options.rule_enabled(rule_id))
     return chain

@@ -6,6 +6,7 @@ Exit codes: 0 all input cleaned; 1 some input could not be read or cleaned
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -19,9 +20,9 @@ from .cleaner import Cleaner
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, parse_size
 from .model import Document
 from .options import FORMATS, Options
-from .parallel import Progress, clean_jsonl, worker_count
+from .parallel import Progress, WorkersKeepDying, clean_jsonl, worker_count
 from .profile import DEFAULT_CAPACITY, Profile, ProfileError, ProfileLearner
-from .profile.learn import paragraphs_of
+from .read import read_limited
 from .records import RecordError, RecordFormat, explanation, field_text
 from .sink import exit_on_signals, open_output
 from .sources import iter_sources
@@ -46,28 +47,38 @@ class Reporter:
         return EXIT_INPUT_ERRORS if self.errors else EXIT_OK
 
 
-def cleaner_options(command: F) -> F:
-    """The options shared by every command that cleans."""
+def reading_options(command: F) -> F:
+    """The options of every command that reads documents: format, repair, limits."""
     decorators = [
         click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
                      help="Input format; auto tells HTML from plain text."),
-        click.option("--disable", multiple=True, metavar="RULE",
-                     help="Switch off a rule id (foreign-edge, pull-quote, title, en/newsletter) "
-                          "or a family (fr/). Repeatable."),
-        click.option("--phrases", multiple=True, type=click.Path(exists=True, dir_okay=False),
-                     help="Extra phrase rule file (same format as the built-in ones). Repeatable."),
         click.option("--no-repair", is_flag=True, help="Do not repair encoding with ftfy."),
         click.option("--favor-precision", is_flag=True, help="Ask trafilatura for less but surer text."),
-        click.option("--seed", type=int, default=0, show_default=True, help="Language detector seed."),
-        click.option("--profile", type=click.Path(exists=True, dir_okay=False),
-                     help="A learned publisher profile (cleantext learn): drop its paragraphs as 'repeated'."),
-        click.option("--learn", is_flag=True,
-                     help="Learn repeated paragraphs per site while streaming, and drop them (one pass)."),
         click.option("--max-bytes", default=f"{DEFAULT_MAX_BYTES // 2**20}M", show_default=True,
                      callback=_size_option, metavar="SIZE",
                      help="A bigger document is not cleaned but reported as too-large (0: no limit)."),
         click.option("--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True,
                      metavar="SECONDS", help="A slower document is abandoned and reported as timeout (0: no limit)."),
+    ]
+    for decorate in reversed(decorators):
+        command = decorate(command)
+    return command
+
+
+def cleaner_options(command: F) -> F:
+    """The options of every command that cleans: reading, then the rules."""
+    decorators = [
+        reading_options,
+        click.option("--disable", multiple=True, metavar="RULE",
+                     help="Switch off a rule id (foreign-edge, pull-quote, title, en/newsletter) "
+                          "or a family (fr/). Repeatable."),
+        click.option("--phrases", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra phrase rule file (same format as the built-in ones). Repeatable."),
+        click.option("--seed", type=int, default=0, show_default=True, help="Language detector seed."),
+        click.option("--profile", type=click.Path(exists=True, dir_okay=False),
+                     help="A learned publisher profile (cleantext learn): drop its paragraphs as 'repeated'."),
+        click.option("--learn", is_flag=True,
+                     help="Learn repeated paragraphs per site while streaming, and drop them (one pass)."),
     ]
     for decorate in reversed(decorators):
         command = decorate(command)
@@ -126,6 +137,9 @@ Examples:
 @click.version_option(__version__, prog_name="cleantext")
 def main() -> None:
     """Strip publisher boilerplate from web text, in any language."""
+    # Output is UTF-8 whatever the locale, like the files -o writes.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")
 
 
 @main.command(epilog=EXAMPLES)
@@ -190,17 +204,21 @@ def _clean_documents(files: Iterable[str], cleaner: Cleaner, explain: bool, site
 
 def _clean_jsonl(files: Iterable[str], cleaner: Cleaner, fmt: RecordFormat, sink: TextIO,
                  reporter: Reporter, workers: int = 1, progress: Progress | None = None) -> None:
-    for name, number, result in clean_jsonl(iter_sources(tuple(files)), cleaner, fmt, workers):
-        if isinstance(result, OSError):
-            reporter.error(name, f"cannot read: {result.strerror or result}")
-            continue
-        sink.write(result.line + "\n")
-        if progress is not None:
-            progress.add(error=bool(result.error))
-        if result.error:
+    try:
+        for name, number, result in clean_jsonl(iter_sources(tuple(files)), cleaner, fmt, workers):
+            if isinstance(result, OSError):
+                reporter.error(name, f"cannot read: {result.strerror or result}")
+                continue
+            sink.write(result.line + "\n")
             if progress is not None:
-                progress.clear()
-            reporter.error(line_place(name, number, result.record_id), result.error)
+                progress.add(error=bool(result.error))
+            if result.error:
+                if progress is not None:
+                    progress.clear()
+                reporter.error(line_place(name, number, result.record_id), result.error)
+    except WorkersKeepDying as err:  # the output stops here: -o leaves no file
+        reporter.error("--workers", str(err))
+        sys.exit(EXIT_INPUT_ERRORS)
     if progress is not None:
         progress.close()
 
@@ -233,8 +251,6 @@ def document_record(doc: Document) -> dict[str, Any]:
 @click.option("--site-field", default="url", show_default=True,
               help="JSON Lines: field naming the site (a URL gives its registered domain).")
 @click.option("--site", help="Files: the site of every file [default: each file's folder name].")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="Input format; auto tells HTML from plain text.")
 @click.option("--min-share", type=click.FloatRange(0, 1, min_open=True), default=0.3, show_default=True,
               help="A paragraph is boilerplate when in at least this share of its site's documents…")
 @click.option("--min-docs", type=click.IntRange(1), default=3, show_default=True,
@@ -243,12 +259,14 @@ def document_record(doc: Document) -> dict[str, Any]:
               help="Boilerplate of this many sites is corpus-wide.")
 @click.option("--capacity", type=click.IntRange(1), default=DEFAULT_CAPACITY, show_default=True,
               help="Paragraphs counted per site before rare ones are pruned (bounds memory).")
+@reading_options
 def learn(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, site_field: str,
-          site: str | None, fmt: str, min_share: float, min_docs: int, min_sites: int, capacity: int) -> None:
+          site: str | None, min_share: float, min_docs: int, min_sites: int, capacity: int,
+          **reading_kw: Any) -> None:
     """Learn a publisher profile from FILES (or stdin): the paragraphs that
     recur across many documents of one site. Use it with `clean --profile`.
     """
-    options = Options(format=fmt)  # type: ignore[arg-type]
+    options = build_options(**reading_kw, disable=(), phrases=(), seed=0)
     learner = ProfileLearner(min_share=min_share, min_docs=min_docs, min_sites=min_sites, capacity=capacity)
     reporter = Reporter()
     for name, stream in iter_sources(files):
@@ -261,18 +279,27 @@ def learn(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, s
                     if not isinstance(record, dict):
                         raise RecordError(f"a JSON {type(record).__name__}, not an object")
                     text, record_site = field_text(record, field), field_text(record, site_field)
-                except (ValueError, RecordError) as err:  # JSONDecodeError is a ValueError
+                except (ValueError, RecursionError, RecordError) as err:  # JSONDecodeError is a ValueError
                     reporter.error(f"{name}:{number}", f"skipped: {err}")
                     continue
-                learner.add(record_site, paragraphs_of(text, options))
+                _learn_document(learner, record_site, text, options, reporter, f"{name}:{number}")
         else:
-            learner.add(file_site(name, site), paragraphs_of(stream.read(), options))
+            _learn_document(learner, file_site(name, site), stream.read(), options, reporter, name)
     profile = learner.profile()
     with open_output(output) as sink:
         sink.write(profile.to_json())
     click.echo(f"cleantext: learned {sum(len(s.entries) for s in profile.sites.values())} repeated paragraphs "
                f"of {len(profile.sites)} sites from {learner.docs} documents", err=True)
     sys.exit(reporter.exit_code)
+
+
+def _learn_document(learner: ProfileLearner, site: str | None, source: str | bytes, options: Options,
+                    reporter: Reporter, where: str) -> None:
+    doc = read_limited(source, options)
+    if "skipped" in doc.meta:
+        reporter.error(where, f"skipped: {doc.meta['error']}")
+    else:
+        learner.add(site, [p.text for p in doc.paragraphs])
 
 
 @main.command(epilog=EXAMPLES)

@@ -13,34 +13,34 @@ once per worker, or is loaded by each worker from a path
 one per partition and merges them.
 
 The work per partition is :func:`cleantext.records.clean_records` (records in,
-records out), which any other engine can call too.
+records out), which any other engine can call too. Example::
 
->>> import dask.bag as db
->>> bag = db.from_sequence([{"id": 1, "text": "Only this sentence is here, and it stays as it is."}])
->>> clean_bag(bag).compute(scheduler="sync")
-[{'id': 1, 'text': 'Only this sentence is here, and it stays as it is.'}]
+    import dask.bag as db
+    bag = db.from_sequence([{"id": 1, "text": "A sentence that stays as it is."}])
+    clean_bag(bag).compute()  # [{'id': 1, 'text': 'A sentence that stays as it is.'}]
+
+This module imports Dask only when a function needs it, so that it can be
+imported (and its per-partition functions used) without Dask installed.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Iterable, Sequence
 from functools import partial
-from typing import Any
-
-try:
-    import dask
-    import dask.bag as db
-    import dask.dataframe as dd
-    import pandas as pd
-except ImportError as err:  # pragma: no cover - depends on the installation
-    raise ImportError("cleantext.dask needs the dask extra: pip install 'cleantext-boilerplate[dask]'") from err
+from typing import TYPE_CHECKING, Any
 
 from .cleaner import Cleaner
 from .language import warm_up
 from .options import Options
 from .profile import Profile, ProfileLearner
 from .records import RecordFormat, clean_line, clean_records
+
+if TYPE_CHECKING:
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
 
 __all__ = ["clean_bag", "clean_column", "clean_jsonl_lines", "learn_profile", "read_jsonl", "to_jsonl", "to_parquet"]
 
@@ -75,7 +75,7 @@ def _shared(options: Options | Cleaner | None) -> Any:
     if options.learn:
         raise ValueError("Options.learn learns from documents in order, in one process: "
                          "learn a profile with learn_profile() and clean with Options(profile=…)")
-    return dask.delayed(options, pure=True, traverse=False)
+    return _need("dask").delayed(options, pure=True, traverse=False)
 
 
 def _clean_partition(records: Iterable[Any], options: Options, fmt: RecordFormat) -> list[dict[str, Any]]:
@@ -108,7 +108,7 @@ def read_jsonl(urlpath: str | Sequence[str], options: Options | Cleaner | None =
     One partition per file by default; ``blocksize`` (e.g. ``"64MiB"``) cuts
     big uncompressed files. Other keywords go to :func:`dask.bag.read_text`.
     """
-    lines = db.read_text(urlpath, blocksize=blocksize, **read_text_kw)
+    lines = _need("dask.bag").read_text(urlpath, blocksize=blocksize, **read_text_kw)
     return clean_jsonl_lines(lines, options, fmt).map(json.loads)
 
 
@@ -142,6 +142,7 @@ def to_parquet(records: db.Bag, path: str, columns: Sequence[str] | None = None,
     if columns is None:
         sample = records.take(1000, npartitions=1, warn=False)
         columns = list(dict.fromkeys([*(key for record in sample for key in record), "error"]))
+    pd = _need("pandas")
     meta = pd.DataFrame({c: pd.Series(dtype="string") for c in columns})
     frame = records.map(partial(_row, list(columns))).to_dataframe(meta=meta)
     return frame.to_parquet(path, write_index=False, **to_parquet_kw)
@@ -151,7 +152,7 @@ def _clean_frame(frame: pd.DataFrame, column: str, output_column: str, options: 
     fmt = RecordFormat(field=column, output_field=output_column)
     out = clean_records(({column: value} for value in frame[column]), cleaner_for(options), fmt)
     texts = [None if "error" in record else record[output_column] for record in out]
-    return frame.assign(**{output_column: pd.Series(texts, index=frame.index, dtype="string")})
+    return frame.assign(**{output_column: _need("pandas").Series(texts, index=frame.index, dtype="string")})
 
 
 def clean_column(frame: dd.DataFrame, column: str, options: Options | Cleaner | None = None,
@@ -159,7 +160,7 @@ def clean_column(frame: dd.DataFrame, column: str, options: Options | Cleaner | 
     """``frame`` with the text or HTML of ``column`` cleaned into ``output_column``
     (default: ``column`` itself); a value that is not a string gives null."""
     output_column = output_column or column
-    meta = frame._meta.assign(**{output_column: pd.Series(dtype="string")})
+    meta = frame._meta.assign(**{output_column: _need("pandas").Series(dtype="string")})
     return frame.map_partitions(_clean_frame, column, output_column, _shared(options), meta=meta)
 
 
@@ -180,3 +181,12 @@ def learn_profile(records: db.Bag, field: str = "text", site_field: str = "url",
 
 def _profile_of(learner: ProfileLearner) -> Profile:
     return learner.profile()
+
+
+def _need(module: str) -> Any:
+    """``module``, imported now; a clear message when the dask extra is missing."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as err:
+        raise ImportError(f"cleantext.dask needs the dask extra (no {module}): "
+                          "pip install 'cleantext-boilerplate[dask]'") from err

@@ -151,8 +151,7 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    codec = declared_charset(data) or ("utf-8" if _mostly_utf8(data) else None)
-    codec = codec or _detected_charset(data) or "cp1252"
+    codec = declared_charset(data) or ("utf-8" if _mostly_utf8(data) else _detected_charset(data)) or "cp1252"
     return data.decode(codec, errors="replace"), codec
 
 

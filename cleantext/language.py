@@ -115,7 +115,8 @@ def detector_factory() -> DetectorFactory:
 def warm_up() -> None:
     """Load everything detection needs (profiles, stop words) now, not on first use.
 
-    Call it before any concurrency: langdetect is not thread-safe while loading.
+    Call it where the work starts (a worker's initializer), so that the first document
+    does not pay for it, and before threads share this process.
     """
     detector_factory()
     for lang in detectable_languages():
@@ -272,9 +273,10 @@ class _Labelling:
     the document's language: the detector could not change it.
 
     The detector takes :data:`TRIALS` trials where a label can decide a verdict
-    (the estimate, the edges), :data:`QUICK_TRIALS` between two paragraphs
-    known to be in the document's language, where it only names a paragraph's
-    language (the edge filters never reach there).
+    (at the edges), :data:`QUICK_TRIALS` between two paragraphs known to be in
+    the document's language (by script or stop words), where it only names a
+    paragraph's language (the edge filters never reach there), and for the
+    estimate, which the vote checks.
     """
 
     def __init__(self, paragraphs: Sequence[Paragraph], detector: Callable[[str, int], Label]) -> None:
@@ -285,6 +287,7 @@ class _Labelling:
         self.anchors: set[int] = set()
         self.edge: set[int] = set()
         self.hits: dict[int, Counter[str]] = {}
+        self.estimated: int | None = None  # the paragraph detected for the estimate
 
     def run(self, shortcuts: bool = True) -> str | None:
         """Label every paragraph; return the document's language."""
@@ -326,7 +329,13 @@ class _Labelling:
                 by_script[self.facts[i].script] += self.facts[i].letters
             script, size = by_script.most_common(1)[0]
             main = [i for i in pending if self.facts[i].script == script]
-            lang = self._stop_word_favourite(main) or self._detect(max(main, key=lambda i: self.facts[i].letters))
+            lang = self._stop_word_favourite(main)
+            if lang is None:  # the longest, away from the edges if it can be: its label names only it
+                self.estimated = i = max(main[1:-1] or main, key=lambda i: self.facts[i].letters)
+                lang = self._detect(i, QUICK_TRIALS)
+                if self.raw[i][1] < STRONG_PROB:  # one trial was not sure: take the time
+                    del self.raw[i]
+                    lang = self._detect(i)
             if lang:
                 letters[lang] += size
         return letters.most_common(1)[0][0] if letters else None
@@ -351,9 +360,16 @@ class _Labelling:
         """Sort the undecided paragraphs by what ``home``'s stop words say, then
         detect the ones whose label depends on the detector."""
         suspects = [i for i in pending if i not in self.raw and self._is_suspect(i, home)]
-        known = sorted(i for i in range(len(self.paragraphs)) if self._is_home(i, home))
+        known = [i for i in range(len(self.paragraphs)) if self._is_home(i, home) and i != self.estimated]
+
+        def inside(i: int) -> bool:
+            return bool(known) and known[0] < i < known[-1]
+
+        if self.estimated is not None and not inside(self.estimated):  # it may stand at an edge
+            del self.raw[self.estimated]
+            self._detect(self.estimated)
         for i in suspects:
-            self._detect(i, QUICK_TRIALS if known and known[0] < i < known[-1] else TRIALS)
+            self._detect(i, QUICK_TRIALS if inside(i) else TRIALS)
         self._detect_edges(home)
 
     def _is_suspect(self, i: int, home: str) -> bool:

@@ -9,10 +9,12 @@ what (``error``: a message naming the limit), and the run goes on.
 
 The time limit interrupts the slow part, reading (decoding, trafilatura's
 extraction, repair), with ``SIGALRM`` when the document is cleaned in the main
-thread of a process on a POSIX system; the filters, which are linear in the
-size of a document and keep state (``--learn``), are never interrupted: the
-deadline is checked before each of them. In other threads (a threaded Dask
-scheduler) no signal is used, and a slow read is only noticed when it ends.
+thread of a process on a POSIX system and no other real-time timer is running
+(a timer found running, pytest-timeout's for one, is left alone). The filters,
+which are linear in the size of a document and keep state (``--learn``), are
+never interrupted: the deadline is checked before each of them. In other
+threads (a threaded Dask scheduler), or beside another timer, no signal is
+used, and a slow read is only noticed when it ends.
 
 >>> from cleantext.options import Options
 >>> doc = run_limited("x" * 20, Options(max_bytes=10), lambda: Document([]), [])

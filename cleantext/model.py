@@ -24,6 +24,8 @@ class Paragraph:
     ``dropped`` is ``None`` for a kept paragraph, else the id of the rule that
     dropped it (``"foreign-edge"``, ``"fr/syndication"``, ``"pull-quote"`` …).
     ``lang`` is an ISO 639-1 code, or ``None`` when the paragraph is undecided.
+    ``links`` counts the characters of ``text`` that are link text on the page
+    (HTML only; 0 for plain text).
     """
 
     text: str
@@ -31,6 +33,7 @@ class Paragraph:
     lang: str | None = None
     lang_prob: float = 0.0
     dropped: str | None = None
+    links: int = 0
 
     @property
     def kept(self) -> bool:

@@ -14,13 +14,17 @@ heading, paragraph, list item, quotation block and table row is a paragraph.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import trafilatura
 from lxml.etree import _Element
 from lxml.html import HtmlElement
+from trafilatura.metadata import Document as Extraction
 from trafilatura.xml import xmltotxt
 
+from .boilerplate.links import mark_links
 from .encoding import decode, invisible, mask_format_chars, repair, unmask_format_chars, without_surrogates
+from .limits import run_limited
 from .model import Document, Paragraph
 from .nesting import parse_html
 from .options import Options
@@ -56,6 +60,11 @@ def read_document(source: str | bytes, options: Options, url: str | None = None)
     if options.repair:
         paragraphs = _repaired(paragraphs)
     return Document(paragraphs, meta=dict(meta))
+
+
+def read_limited(source: str | bytes, options: Options, url: str | None = None) -> Document:
+    """:func:`read_document` within the limits of ``options`` (see :mod:`cleantext.limits`)."""
+    return run_limited(source, options, lambda: read_document(source, options, url), ())
 
 
 def _repaired(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -101,10 +110,11 @@ def extract_html(html: str, options: Options, url: str | None = None) -> list[Pa
     paragraphs: list[Paragraph] = []
     for element in result.body:  # type: ignore[union-attr]
         _collect(element, paragraphs, quoted=False)
+    mark_links(tree, paragraphs)  # trafilatura parsed a copy: the page's links are all there
     return paragraphs
 
 
-def _bare_extraction(tree: HtmlElement, options: Options, url: str | None) -> object:
+def _bare_extraction(tree: HtmlElement, options: Options, url: str | None) -> Extraction | dict[str, Any] | None:
     return trafilatura.bare_extraction(
         tree,
         url=url,

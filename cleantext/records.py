@@ -135,14 +135,36 @@ def clean_line(cleaner: Cleaner, line: bytes | str, fmt: RecordFormat) -> LineRe
     The input is UTF-8 (bytes that are not become U+FFFD); a byte-order mark
     at the start of the line is ignored.
     """
-    if isinstance(line, bytes):
-        line = line.decode("utf-8", errors="replace")
-    text = line.rstrip("\r\n").removeprefix("\ufeff")
+    text = _line_text(line)
     try:
         return _clean_json_line(cleaner, text, fmt)
     except Exception as err:  # the last resort: one line in, one record out, whatever happened
-        problem = f"failed: {describe(err)}"
-        return LineResult(_dumps({"error": problem, "raw": text}), problem)
+        return error_result(text, f"failed: {describe(err)}", fmt)
+
+
+def error_result(line: bytes | str, problem: str, fmt: RecordFormat) -> LineResult:
+    """The output of a line that could not be cleaned (a failure, a worker that
+    died): its record as it was plus ``"error": problem``, or, when the line is
+    not a record that can be written back, ``{"error": problem, "raw": line}``.
+
+    >>> error_result(b'{"id": 3, "text": "..."}', "worker died", RecordFormat()).line
+    '{"id": 3, "text": "...", "error": "worker died"}'
+    """
+    text = _line_text(line)
+    try:
+        record = json.loads(text)
+        if isinstance(record, dict):
+            return LineResult(_dumps({**record, "error": problem}), problem, record_id(record, fmt))
+    except (ValueError, RecursionError):  # not JSON, or too deep to read or write back
+        pass
+    return LineResult(_dumps({"error": problem, "raw": text}), problem)
+
+
+def _line_text(line: bytes | str) -> str:
+    """A line as text: UTF-8 (bad bytes as U+FFFD), without its end or a byte-order mark."""
+    if isinstance(line, bytes):
+        line = line.decode("utf-8", errors="replace")
+    return line.rstrip("\r\n").removeprefix("\ufeff")
 
 
 def _clean_json_line(cleaner: Cleaner, text: str, fmt: RecordFormat) -> LineResult:

@@ -115,3 +115,13 @@ def test_installed_command_through_a_pipe():
     assert proc.returncode == 0, proc.stderr
     body = proc.stdout.decode("utf-8")
     assert body.startswith("Iran is preparing to hold talks") and "Middle East Eye propose" not in body
+
+
+def test_stdout_is_utf8_whatever_the_locale():
+    beside_python = Path(sys.executable).parent / "cleantext"
+    env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}
+    text = "Der Bürgermeister erklärte am Abend, dass die Stadt die Kosten nicht allein tragen könne."
+    proc = subprocess.run([str(beside_python), "clean"], input=text.encode("utf-8"), env=env,
+                          capture_output=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8") == text + "\n"

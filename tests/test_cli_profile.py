@@ -89,3 +89,11 @@ def test_malformed_profile_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(main, ["clean", "--profile", str(bad)], input="text")
     assert result.exit_code == 2
     assert "--profile" in result.stderr and "bad.json: missing key 'sites'" in result.stderr
+
+
+def test_learn_reports_documents_over_the_limits(runner, tmp_path):
+    rows = jsonl(records()[:2]) + json.dumps({"id": 7, "url": "https://a.example/x", "text": "x" * 5000}) + "\n"
+    result = runner.invoke(main, ["learn", "--jsonl", "--max-bytes", "4k", "-o", str(tmp_path / "p.json")],
+                           input=rows)
+    assert result.exit_code == 1
+    assert "<stdin>:3: skipped: too-large" in result.stderr

@@ -134,3 +134,11 @@ def test_learning_while_streaming_is_refused():
 def test_importing_cleantext_does_not_import_dask():
     code = "import sys, cleantext; cleantext.clean('A sentence.'); print('dask' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_without_dask_the_module_imports_and_says_what_is_missing():
+    code = ("import sys; sys.modules['dask'] = None\n"
+            "import cleantext.dask as c\n"
+            "try:\n    c.read_jsonl('x.jsonl')\nexcept ImportError as err:\n    print(err)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert "pip install 'cleantext-boilerplate[dask]'" in out

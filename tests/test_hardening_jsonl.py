@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from cleantext import Cleaner
 from cleantext.cli import main
 from cleantext.model import Document
-from cleantext.records import RecordFormat, clean_line, clean_records
+from cleantext.records import RecordFormat, clean_line, clean_records, error_result
 
 BODY = "The museum reopens on Friday with a new wing for modern art and a larger café for visitors."
 CLI = [sys.executable, "-m", "cleantext"]
@@ -161,6 +161,27 @@ def test_a_record_that_makes_the_cleaner_fail_is_an_error_record_and_the_stream_
     assert failed["text"] == "EXPLODE now" and failed["id"] == 1
     assert failed["error"].startswith("failed: RuntimeError: a bug in a filter (at tests/test_hardening_jsonl.py:")
     assert results[1].record_id == "1"
+
+
+class RaisingCleaner(Cleaner):
+    """A cleaner that raises past its own guard: the line still gives one record."""
+
+    def process(self, source, url=None, site=None):
+        raise MemoryError("no memory left")
+
+
+def test_a_cleaner_that_raises_still_gives_one_record_per_line():
+    result = clean_line(RaisingCleaner(), record(1, text=BODY), RecordFormat())
+    out = json.loads(result.line)
+    assert out["id"] == 1 and out["text"] == BODY and result.record_id == "1"
+    assert out["error"] == result.error and result.error.startswith("failed: MemoryError: no memory left (at ")
+
+
+def test_error_result_keeps_the_record_or_the_raw_line():
+    fmt = RecordFormat()
+    assert json.loads(error_result(b'{"id": 2}\n', "worker died", fmt).line) == {"id": 2, "error": "worker died"}
+    assert json.loads(error_result(b"{cut", "worker died", fmt).line) == {"error": "worker died", "raw": "{cut"}
+    assert json.loads(error_result("[1]", "worker died", fmt).line) == {"error": "worker died", "raw": "[1]"}
 
 
 def test_clean_records_gives_one_record_per_item_whatever_the_items():

@@ -103,6 +103,12 @@ def test_a_slow_file_is_reported_and_gives_no_text(runner, tmp_path, big_page):
     assert result.stderr == f"cleantext: {slow}: timeout: not cleaned within 0.3 s (--timeout)\n"
 
 
+def test_the_explain_command_reports_a_document_it_did_not_clean(runner):
+    result = runner.invoke(main, ["explain", "--max-bytes", "10"], input=BODY)
+    assert result.exit_code == 1 and "kept 0 of 0 paragraphs" in result.stdout
+    assert result.stderr.startswith("cleantext: <stdin>: too-large: ")
+
+
 @pytest.fixture
 def runner():
     return CliRunner()

@@ -7,7 +7,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from cleantext import Cleaner
+from cleantext import Cleaner, parallel
 from cleantext.cli import main
 from cleantext.parallel import (
     CRASH_MESSAGE,
@@ -144,6 +144,16 @@ def test_a_record_that_kills_its_worker_is_an_error_record(tmp_path, monkeypatch
     assert len(out) == len(expected) == 24
     assert json.loads(out[6]) == {"id": "r7", "text": POISON, "error": CRASH_MESSAGE}
     assert out[:6] + out[7:] == expected[:6] + expected[7:]
+
+
+@fork_only
+def test_workers_that_cannot_clean_anything_stop_the_command_without_output(tmp_path, monkeypatch):
+    monkeypatch.setattr(Cleaner, "process", lambda *args, **kwargs: os._exit(9))
+    monkeypatch.setattr(parallel, "MAX_CRASHES_IN_A_ROW", 3)
+    out = tmp_path / "out.jsonl"
+    result = run(jsonl_input(tmp_path), "--workers", "2", "-o", str(out))
+    assert result.exit_code == 1 and "in a row killed their worker process" in result.stderr
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["input.jsonl"]
 
 
 def test_progress_reports_documents_and_errors(tmp_path):

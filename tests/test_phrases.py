@@ -43,6 +43,10 @@ POSITIVE = {
         ("Advertisement", "ads"),
         ("Leave a comment", "comments"),
         ("Download our free app for iPhone and Android.", "app"),
+        ('Updated June 13, 2019 at 5:30 p.m.', 'byline'),
+        ('Tags: Brexit, trade, Europe', 'navigation'),
+        ('Disclosure: This post contains affiliate links.', 'disclaimer'),
+        ('Jane Doe is a freelance writer based in Oslo who covers energy.', 'bio'),
     ],
     "fr": [
         ("© 2024 Le Journal du Val. Tous droits réservés.", "copyright"),
@@ -61,6 +65,10 @@ POSITIVE = {
         ("Publicité", "ads"),
         ("Laisser un commentaire", "comments"),
         ("Téléchargez notre application pour suivre l’actualité en direct.", "app"),
+        ('Publié le 3 mars 2021 à 10h15', 'byline'),
+        ('Sommaire', 'navigation'),
+        ('Cet article ne remplace pas un avis médical.', 'disclaimer'),
+        ('À propos de l’auteure', 'bio'),
     ],
     "de": [
         ("© 2024 Hallstedter Rundschau. Alle Rechte vorbehalten.", "copyright"),
@@ -75,6 +83,10 @@ POSITIVE = {
         ("ANZEIGE", "ads"),
         ("Schreibe einen Kommentar", "comments"),
         ("Laden Sie sich jetzt unsere kostenlose News-App herunter.", "app"),
+        ('Aktualisiert am 19.02.2020, 12:30 Uhr', 'byline'),
+        ('Inhaltsverzeichnis', 'navigation'),
+        ('Dieser Text ersetzt keine ärztliche Beratung.', 'disclaimer'),
+        ('Über den Autor', 'bio'),
     ],
     "es": [
         ("© 2024 El Eco de Villaseca. Todos los derechos reservados.", "copyright"),
@@ -89,6 +101,10 @@ POSITIVE = {
         ("Publicidad", "ads"),
         ("Deja un comentario", "comments"),
         ("Descarga nuestra app y recibe alertas.", "app"),
+        ('Actualizado: 29 de abril de 2022 - 12:00', 'byline'),
+        ('Etiquetas: economía, empleo', 'navigation'),
+        ('Este contenido no sustituye el consejo médico profesional.', 'disclaimer'),
+        ('Sobre la autora', 'bio'),
     ],
     "it": [
         ("© Riproduzione riservata", "copyright"),
@@ -103,6 +119,10 @@ POSITIVE = {
         ("Pubblicità", "ads"),
         ("Lascia un commento", "comments"),
         ("Scarica la nostra app per restare aggiornato.", "app"),
+        ('Pubblicato il 3 marzo 2021 alle 10:15', 'byline'),
+        ('Torna su', 'navigation'),
+        ('Le informazioni non sostituiscono il parere medico.', 'disclaimer'),
+        ('Marta Rossi è una giornalista freelance che si occupa di ambiente.', 'bio'),
     ],
     "pt": [
         ("© 2024 Folha do Interior. Todos os direitos reservados.", "copyright"),
@@ -117,6 +137,10 @@ POSITIVE = {
         ("Publicidade", "ads"),
         ("Deixe um comentário", "comments"),
         ("Baixe o nosso app e acompanhe as notícias.", "app"),
+        ('segunda-feira, 22 de janeiro de 2018 às 0:13', 'byline'),
+        ('Voltar ao topo', 'navigation'),
+        ('Este texto não substitui a consulta médica.', 'disclaimer'),
+        ('Sobre o autor', 'bio'),
     ],
     "nl": [
         ("© 2024 De Krant. Alle rechten voorbehouden.", "copyright"),
@@ -131,6 +155,10 @@ POSITIVE = {
         ("Advertentie", "ads"),
         ("Plaats een reactie", "comments"),
         ("Download onze gratis app.", "app"),
+        ('Gepubliceerd op 3 maart 2021', 'byline'),
+        ('Inhoudsopgave', 'navigation'),
+        ('Dit artikel is geen beleggingsadvies.', 'disclaimer'),
+        ('Over de auteur', 'bio'),
     ],
     "ru": [
         ("© 2024 «Заречные вести». Все права защищены.", "copyright"),
@@ -145,6 +173,10 @@ POSITIVE = {
         ("Реклама", "ads"),
         ("Оставить комментарий", "comments"),
         ("Скачайте наше приложение для iOS и Android.", "app"),
+        ('Опубликовано: 3 марта 2021 года, 10:15', 'byline'),
+        ('Содержание', 'navigation'),
+        ('Имеются противопоказания. Необходима консультация специалиста.', 'disclaimer'),
+        ('Об авторе', 'bio'),
     ],
     "ar": [
         ("جميع الحقوق محفوظة © 2024 صحيفة الوادي", "copyright"),
@@ -159,6 +191,10 @@ POSITIVE = {
         ("إعلان", "ads"),
         ("أضف تعليقك", "comments"),
         ("حمل تطبيقنا على هاتفك", "app"),
+        ('نشر في: 3 مارس 2021', 'byline'),
+        ('جدول المحتويات', 'navigation'),
+        ('هذا المقال لا يغني عن استشارة الطبيب.', 'disclaimer'),
+        ('عن الكاتب', 'bio'),
     ],
     "zh": [
         ("版权所有 © 2024 江城新闻网", "copyright"),
@@ -173,6 +209,10 @@ POSITIVE = {
         ("广告", "ads"),
         ("发表评论", "comments"),
         ("下载江城新闻客户端", "app"),
+        ('发布时间：2019-11-18 10:30', 'byline'),
+        ('标签：经济，就业', 'navigation'),
+        ('本文仅代表作者个人观点。', 'disclaimer'),
+        ('作者简介：李静，江城日报记者。', 'bio'),
     ],
     "ja": [
         ("無断転載を禁じます。", "copyright"),
@@ -187,6 +227,10 @@ POSITIVE = {
         ("スポンサーリンク", "ads"),
         ("コメントを書く", "comments"),
         ("アプリのダウンロードはこちら", "app"),
+        ('公開日：2021年3月3日', 'byline'),
+        ('目次', 'navigation'),
+        ('※本記事にはアフィリエイト広告が含まれています。', 'disclaimer'),
+        ('この記事を書いた人', 'bio'),
     ],
     "pl": [
         ("Wszelkie prawa zastrzeżone.", "copyright"),
@@ -201,6 +245,10 @@ POSITIVE = {
         ("Reklama", "ads"),
         ("Dodaj komentarz", "comments"),
         ("Pobierz naszą aplikację", "app"),
+        ('Opublikowano: 3 marca 2021, 10:15', 'byline'),
+        ('Spis treści', 'navigation'),
+        ('Artykuł nie stanowi porady inwestycyjnej.', 'disclaimer'),
+        ('O autorze', 'bio'),
     ],
     "tr": [
         ("Tüm hakları saklıdır.", "copyright"),
@@ -215,6 +263,10 @@ POSITIVE = {
         ("Reklam", "ads"),
         ("Yorum yap", "comments"),
         ("Uygulamamızı indirin", "app"),
+        ('Yayınlanma tarihi: 3 Mart 2021, 10:15', 'byline'),
+        ('Etiketler: ekonomi, enflasyon', 'navigation'),
+        ('Burada yer alan bilgiler yatırım tavsiyesi değildir.', 'disclaimer'),
+        ('Yazar hakkında', 'bio'),
     ],
     "sv": [
         ("Alla rättigheter förbehållna.", "copyright"),
@@ -229,6 +281,10 @@ POSITIVE = {
         ("Annons", "ads"),
         ("Lämna en kommentar", "comments"),
         ("Ladda ner vår app", "app"),
+        ('Publicerad 3 mars 2021, kl. 10:15', 'byline'),
+        ('Till toppen', 'navigation'),
+        ('Texten utgör inte finansiell rådgivning.', 'disclaimer'),
+        ('Om författaren', 'bio'),
     ],
     "hi": [
         ("© 2024 ग्राम समाचार। सर्वाधिकार सुरक्षित।", "copyright"),
@@ -243,12 +299,20 @@ POSITIVE = {
         ("विज्ञापन", "ads"),
         ("टिप्पणी करें", "comments"),
         ("हमारा ऐप डाउनलोड करें", "app"),
+        ('अपडेटेड: 12 नवंबर 2023', 'byline'),
+        ('विषय सूची', 'navigation'),
+        ('ये लेखक के निजी विचार हैं।', 'disclaimer'),
+        ('(लेखक वरिष्ठ पत्रकार हैं)', 'bio'),
     ],
     NEUTRAL: [
         ("© Reuters", "copyright"),
         ("(AP)", "syndication"),
         ("AFP / MARCO BERTORELLO", "credit"),
         ("Facebook Twitter WhatsApp", "social"),
+        ("23.10.2018", "byline"),
+        ("2019年11月18日 10:30", "byline"),
+        ("Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB", "navigation"),
+        ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", "credit"),
     ],
 }
 
@@ -280,6 +344,12 @@ NEGATIVE = {
         "Scammers send fake delivery updates straight to your inbox, the bank warned.",
         "You have reached the limit of devices on this account.",
         "The letter, reproduced with permission of the family, reads in part:",
+        'The company will update its forecast on March 3, 2021, after the audit.',
+        'Contents of the box include a charger and a cable.',
+        'She is a freelance writer.',
+        'Posted by the court on its website, the ruling was read by millions.',
+        'The views expressed by the minister drew sharp criticism.',
+        "Don't Miss",
     ],
     "fr": [
         "Le parking est réservé aux abonnés du réseau de transport.",
@@ -289,6 +359,7 @@ NEGATIVE = {
         "Réactions",
         "Google utilise des cookies pour cibler ses publicités.",
         "La lettre, reproduite avec l'autorisation de la famille, commence ainsi.",
+        'Le sommaire de la revue annonce un dossier spécial.',
     ],
     "de": [
         "Der Zugang ist nur für Mitglieder des Vereins möglich.",
@@ -298,6 +369,13 @@ NEGATIVE = {
         "Installieren Sie die Corona-Warn-App, rät das Ministerium.",
         "Reaktionen",
         "Mehr Infos auch auf der Website des Vereins.",
+        'Von Risiken und Nebenwirkungen',
+        'Kategorie: Kinder- & Jugendbuch\nfür Tommy Krappweis',
+        'Tag: Montag, 12. Mai',
+        'Der Autor des Buches lebt in Berlin.',
+        'Nachtrag 22.04.2020 10:30 Uhr:',
+        'Die Studie (PDF, 2 MB) zeigt, dass die Zahl der Fälle stieg.',
+        'Die Ergebnisse der Studie finden Sie im Anhang des Berichts.',
     ],
     "es": [
         "Lea: No sé qué decir.",
@@ -305,6 +383,7 @@ NEGATIVE = {
         "Un millón de personas sigue a Trump en Twitter.",
         "Compartir es vivir, dice el refrán.",
         "Si recibes este mensaje en tu correo, no lo abras.",
+        'El índice de precios subió un 3 % en marzo.',
     ],
     "it": [
         "È vietata la diffusione di immagini dei minori, ricorda il garante.",
@@ -450,6 +529,7 @@ ACCEPTED_IN_GOLD = {
     "Main image credit: Getty",
     "Originally published on Live Science.",
     "This article was reprinted on Wired.com.",
+    "1. Januar 2023",  # a "with" snippet cut out of a sentence: alone, it is a dateline
 }
 
 

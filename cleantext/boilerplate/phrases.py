@@ -71,6 +71,10 @@ CATEGORIES = (
     "ads",  # "Advertisement", "Anzeige", sponsored labels
     "comments",  # comment prompts and comment-form notes
     "app",  # app download prompts
+    "byline",  # date, author, update and reading-time lines: "Posted on", "Lesezeit: 3 Minuten"
+    "navigation",  # tables of contents, breadcrumbs, tags, print and back-to-top links, "load more"
+    "disclaimer",  # medical, financial, affiliate and editorial disclaimers
+    "bio",  # author bios: "About the author", "Jane Doe is a freelance writer based in Oslo."
 )
 
 BUILTIN_DIR = Path(__file__).with_name("phrases")

@@ -2,10 +2,12 @@
 
 Magazines lift a sentence of the article into a display quote, often with an
 attribution line under it. In extracted text it reads as a duplicate. A
-paragraph is a pull quote when its words (quotes and punctuation aside, case
-folded) stand, in order, inside another, longer paragraph of the document.
+paragraph is a pull quote when it is set off as a quotation (a quote block, or
+text wrapped in quotation marks) and its words (quotes and punctuation aside,
+case folded) stand, in order, inside another, longer paragraph of the document.
 The attribution line right after it ("- Ali Rabiei, spokesman", "— Jane Doe")
-goes with it.
+goes with it. A heading or a plain sentence that a later paragraph repeats (a
+teaser, a lede, a caption) is no pull quote: it stays.
 
 >>> from cleantext.model import Document, Paragraph
 >>> doc = Document([Paragraph("He said the plan would cut costs by half within a year, if approved."),
@@ -30,6 +32,10 @@ _ATTRIBUTION = re.compile(r"^\s*[-\u2010-\u2015~]\s*\S")
 MAX_ATTRIBUTION_WORDS = 10
 
 _WORD = re.compile(r"\w+")
+#: Opening and closing quotation marks of many languages (straight, curly, low-9, guillemets, CJK).
+_OPENING = "\"'\u2018\u201a\u201b\u201c\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300e"
+_CLOSING = "\"'\u2019\u201b\u201c\u201d\u201f\u00ab\u00bb\u2039\u203a\u300d\u300f"
+_TRAILING_PUNCTUATION = ".,;:!?\u2026\u3002 "
 
 
 class PullQuoteFilter:
@@ -45,7 +51,7 @@ class PullQuoteFilter:
         words = [_WORD.findall(p.text.casefold()) for p in kept]
         by_opening: dict[tuple[str, ...], list[int]] = {}
         for i, w in enumerate(words):
-            if len(w) >= MIN_WORDS:
+            if len(w) >= MIN_WORDS and _set_off(kept[i]):
                 by_opening.setdefault(tuple(w[:MIN_WORDS]), []).append(i)
         quoted: set[int] = set()
         for j, w in enumerate(words):
@@ -58,6 +64,20 @@ class PullQuoteFilter:
             if i + 1 < len(kept) and kept[i + 1].dropped is None and _is_attribution(kept[i + 1]):
                 kept[i + 1].dropped = RULE_ID
         return doc
+
+
+def _set_off(p: Paragraph) -> bool:
+    """Is ``p`` displayed as a quotation: a quote block, or wrapped in quotation marks?
+
+    >>> _set_off(Paragraph("\u201cThe plan works\u201d.")), _set_off(Paragraph("\u201cThe plan\u201d works."))
+    (True, False)
+    """
+    if p.kind == "quote":
+        return True
+    if p.kind not in ("text", "item"):
+        return False
+    text = p.text.strip().rstrip(_TRAILING_PUNCTUATION)
+    return len(text) > 1 and text[0] in _OPENING and text[-1] in _CLOSING
 
 
 def _is_attribution(p: Paragraph) -> bool:

@@ -48,7 +48,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..options import Options
-from ..read import read_document
+from ..read import read_limited
 from .entries import Entry, SiteProfile, Threshold
 from .normalize import hash_normalized, normalize_paragraph, site_key
 from .store import Profile
@@ -59,10 +59,12 @@ DEFAULT_CAPACITY = 1000
 def paragraphs_of(source: str | bytes, options: Options | None = None) -> list[str]:
     """The paragraphs the cleaner would see in ``source`` (read, extracted, repaired).
 
+    A document over the limits of ``options`` has none (see :func:`read_limited`).
+
     >>> paragraphs_of("Title\\nLine one.\\n"), paragraphs_of("A\\nB.\\n\\n C. ")
     (['Title', 'Line one.'], ['A\\nB.', 'C.'])
     """
-    return [p.text for p in read_document(source, options or Options()).paragraphs]
+    return [p.text for p in read_limited(source, options or Options()).paragraphs]
 
 
 def fingerprints(texts: Iterable[str]) -> list[tuple[str, int] | None]:
