@@ -309,12 +309,68 @@ def mixed_report(doc: Record, verdicts: Sequence[scoring.Verdict]) -> Record | N
     }
 
 
+# ----------------------------------------------------------------------------- what each rule drops
+
+#: Per system, per rule id: dropped paragraphs counted by what the gold says of them.
+RuleCounts = dict[str, dict[str, Counter[str]]]
+
+
+def aeb_rule_labels(output: Output, gold_body: str) -> list[tuple[str, str]]:
+    """``(rule, "in gold" | "not in gold")`` for each dropped paragraph of a page."""
+    gold_shingles = scoring.shingles(gold_body)
+    gold_tokens = f" {' '.join(scoring.tokens(gold_body))} "
+    return [
+        (b.dropped, "in gold" if in_gold_share(b.text, gold_shingles, gold_tokens) >= IN_GOLD else "not in gold")
+        for b in output.blocks
+        if b.dropped is not None
+    ]
+
+
+def snippet_rule_labels(output: Output, gold: Record) -> list[tuple[str, str]]:
+    """``(rule, label)`` for each dropped paragraph of a page: ``"with"`` when it holds a
+    snippet that must occur (a wrong drop), else ``"without"`` when it holds one that must
+    not (a right one), else ``"neither"``."""
+    labels = []
+    for b in output.blocks:
+        if b.dropped is None:
+            continue
+        text = scoring.normalize_ws(b.text)
+        if any(scoring.snippet_found(s, text) for s in gold["with"]):
+            labels.append((b.dropped, "with"))
+        elif any(scoring.snippet_found(s, text) for s in gold["without"]):
+            labels.append((b.dropped, "without"))
+        else:
+            labels.append((b.dropped, "neither"))
+    return labels
+
+
+def print_rule_tables(dataset: str, counts: RuleCounts, columns: Sequence[str], out: TextIO) -> None:
+    """One table per system that dropped paragraphs: per rule, how many and of which label."""
+    for name, per_rule in counts.items():
+        if not per_rule:
+            continue
+        rows = [
+            [rule, sum(c.values()), *(c[col] for col in columns)]
+            for rule, c in sorted(per_rule.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+        ]
+        total: Counter[str] = sum(per_rule.values(), Counter())
+        rows.append(["all rules", sum(total.values()), *(total[col] for col in columns)])
+        print_table(f"{dataset}: paragraphs {name} dropped, per rule", ["rule", "dropped", *columns], rows, out)
+
+
+def tally(counts: RuleCounts, system: str, labels: Iterable[tuple[str, str]]) -> None:
+    per_rule = counts.setdefault(system, {})
+    for rule, label in labels:
+        per_rule.setdefault(rule, Counter())[label] += 1
+
+
 # ----------------------------------------------------------------------------- data set runs
 
 
 def run_aeb(folder: Path, systems: dict[str, HtmlSystem], limit: int | None, out: TextIO) -> list[Record]:
     pages, gold = load_pages(folder, limit)
     rows, reports = [], []
+    rule_counts: RuleCounts = {}
     for name, system in systems.items():
         outputs, secs = timed(system, [p["html"] for p in pages])
         bodies = [gold[p["id"]]["body"] for p in pages]
@@ -322,6 +378,7 @@ def run_aeb(folder: Path, systems: dict[str, HtmlSystem], limit: int | None, out
         s = scoring.aeb_scores(page_scores)
         rows.append([name, s.precision, s.recall, s.f1, s.accuracy, ms_per_item(secs, len(pages))])
         for page, output, ps in zip(pages, outputs, page_scores, strict=True):
+            tally(rule_counts, name, aeb_rule_labels(output, gold[page["id"]]["body"]))
             rec = aeb_report(output, gold[page["id"]]["body"])
             if rec:
                 reports.append(
@@ -337,6 +394,7 @@ def run_aeb(folder: Path, systems: dict[str, HtmlSystem], limit: int | None, out
                 )
     header = ["system", "P", "R", "F1", "acc", "ms/page"]
     print_table(f"aeb: {len(pages)} pages (shingle P/R averaged per page)", header, rows, out)
+    print_rule_tables("aeb", rule_counts, ["in gold", "not in gold"], out)
     return reports
 
 
@@ -346,6 +404,7 @@ def run_traf_eval(folder: Path, systems: dict[str, HtmlSystem], limit: int | Non
     lang_count = Counter(langs)
     by_lang: dict[str, dict[str, scoring.SnippetCounts]] = defaultdict(dict)
     rows, reports = [], []
+    rule_counts: RuleCounts = {}
     for name, system in systems.items():
         outputs, secs = timed(system, [p["html"] for p in pages])
         counts = [
@@ -359,6 +418,7 @@ def run_traf_eval(folder: Path, systems: dict[str, HtmlSystem], limit: int | Non
             of_lang = (c for c, lg in zip(counts, langs, strict=True) if lg == lang)
             by_lang[lang][name] = scoring.snippet_scores(of_lang)
         for page, output, lang in zip(pages, outputs, langs, strict=True):
+            tally(rule_counts, name, snippet_rule_labels(output, gold[page["id"]]))
             rec = snippet_report(output, gold[page["id"]])
             if rec:
                 reports.append(
@@ -379,6 +439,7 @@ def run_traf_eval(folder: Path, systems: dict[str, HtmlSystem], limit: int | Non
         for lang, n in sorted(lang_count.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     print_table("trafilatura-eval per page language (langdetect on the 'with' snippets)", lang_header, lang_rows, out)
+    print_rule_tables("trafilatura-eval", rule_counts, ["with", "without", "neither"], out)
     return reports
 
 

@@ -77,6 +77,9 @@ QUICK_TRIALS = 1
 #: language are at least this many and this many times those of the next.
 STOP_WORD_MIN = 8
 STOP_WORD_LEAD = 2.0
+#: Else the detector labels the longest paragraph, or the next ones (at most this many in
+#: all) while the stop words contradict it (the label's are under half the leader's).
+ESTIMATE_TRIES = 3
 #: Detections remembered per process (texts are capped, so this bounds the memory).
 CACHE_SIZE = 8192
 
@@ -317,8 +320,8 @@ class _Labelling:
 
     def _estimate(self, pending: list[int]) -> str | None:
         """The likely document language: the language of most letters, the undecided
-        paragraphs of the main script counting for the language their stop words
-        clearly favour, or else for the detector's label of the longest of them."""
+        paragraphs of the main script counting for :meth:`_main_language`; None when
+        that cannot be told without detecting everything."""
         letters: Counter[str] = Counter()
         for i, (lang, _) in sorted(self.raw.items()):
             if lang:
@@ -328,26 +331,33 @@ class _Labelling:
             for i in pending:
                 by_script[self.facts[i].script] += self.facts[i].letters
             script, size = by_script.most_common(1)[0]
-            main = [i for i in pending if self.facts[i].script == script]
-            lang = self._stop_word_favourite(main)
-            if lang is None:  # the longest, away from the edges if it can be: its label names only it
-                self.estimated = i = max(main[1:-1] or main, key=lambda i: self.facts[i].letters)
-                lang = self._detect(i, QUICK_TRIALS)
-                if self.raw[i][1] < STRONG_PROB:  # one trial was not sure: take the time
-                    del self.raw[i]
-                    lang = self._detect(i)
-            if lang:
-                letters[lang] += size
+            lang = self._main_language([i for i in pending if self.facts[i].script == script])
+            if lang is None:
+                return None
+            letters[lang] += size
         return letters.most_common(1)[0][0] if letters else None
 
-    def _stop_word_favourite(self, paragraphs: list[int]) -> str | None:
-        """The language whose stop words clearly lead in ``paragraphs``, if one does."""
+    def _main_language(self, main: list[int]) -> str | None:
+        """The language of the paragraphs ``main``: the one their stop words clearly
+        favour; else the detector's label of the longest of them (away from the
+        edges if it can be) whose label their stop words do not contradict, trying
+        :data:`ESTIMATE_TRIES` of them."""
         total: Counter[str] = Counter()
-        for i in paragraphs:
+        for i in main:
             total.update(self._hits(i))
         (first, hits), (_, runner_up) = [*total.most_common(2), ("", 0), ("", 0)][:2]
-        return first if hits >= STOP_WORD_MIN and hits >= STOP_WORD_LEAD * runner_up else None
-
+        if hits >= STOP_WORD_MIN and hits >= STOP_WORD_LEAD * runner_up:
+            return first
+        for i in sorted(main[1:-1] or main, key=lambda i: -self.facts[i].letters)[:ESTIMATE_TRIES]:
+            lang = self._detect(i, QUICK_TRIALS)
+            if self.raw[i][1] < STRONG_PROB:  # one trial was not sure: take the time
+                del self.raw[i]
+                lang = self._detect(i)
+            if lang and total[lang] * STOP_WORD_LEAD >= hits:
+                self.estimated = i
+                return lang
+            del self.raw[i]  # a label the stop words contradict: this paragraph is not typical
+        return None
     def _hits(self, i: int) -> Counter[str]:
         """Stop words in paragraph ``i``, per language written in its script."""
         if i not in self.hits:

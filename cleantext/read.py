@@ -35,6 +35,9 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 
+#: An extraction shorter than this (characters) found (almost) nothing: extract again for recall.
+SHORT_EXTRACTION = 300
+
 # trafilatura's XML tags mapped to paragraph kinds.
 _KIND_OF_TAG = {"p": "text", "head": "heading", "item": "item", "code": "code", "row": "cell"}
 
@@ -104,23 +107,40 @@ def extract_html(html: str, options: Options, url: str | None = None) -> list[Pa
     # Parsed as trafilatura would, but whole when nested deeper than libxml2 goes, and with
     # the invisible characters that trafilatura would drop (joiners, bidi marks) written out.
     tree = parse_html(mask_format_chars(html))
-    result = None if tree is None else _bare_extraction(tree, options, url)
-    if result is None or result.body is None:  # type: ignore[union-attr]
+    if tree is None:
         return []
-    paragraphs: list[Paragraph] = []
-    for element in result.body:  # type: ignore[union-attr]
-        _collect(element, paragraphs, quoted=False)
+    paragraphs = _paragraphs(_bare_extraction(tree, options, url))
+    if not options.favor_precision and _length(paragraphs) < SHORT_EXTRACTION:
+        # (almost) nothing found: ask trafilatura for recall; the filters cut what is too much
+        wider = _paragraphs(_bare_extraction(tree, options, url, favor_recall=True))
+        if _length(wider) > _length(paragraphs):
+            paragraphs = wider
     mark_links(tree, paragraphs)  # trafilatura parsed a copy: the page's links are all there
     return paragraphs
 
 
-def _bare_extraction(tree: HtmlElement, options: Options, url: str | None) -> Extraction | dict[str, Any] | None:
+def _paragraphs(result: Extraction | dict[str, Any] | None) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    if result is not None and result.body is not None:  # type: ignore[union-attr]
+        for element in result.body:  # type: ignore[union-attr]
+            _collect(element, paragraphs, quoted=False)
+    return paragraphs
+
+
+def _length(paragraphs: list[Paragraph]) -> int:
+    return sum(len(p.text) for p in paragraphs)
+
+
+def _bare_extraction(
+    tree: HtmlElement, options: Options, url: str | None, favor_recall: bool = False
+) -> Extraction | dict[str, Any] | None:
     return trafilatura.bare_extraction(
         tree,
         url=url,
         include_comments=False,
         include_tables=True,
         favor_precision=options.favor_precision,
+        favor_recall=favor_recall,
         with_metadata=False,
     )
 

@@ -7,7 +7,8 @@ A paragraph with a line that is nothing but template tags is debris (rule
 tag inside a sentence.
 
 >>> from cleantext.model import Document, Paragraph
->>> doc = Document([Paragraph("Use {{ name }} to print the name."), Paragraph("{{#items}}\\n  {{{title}}}\\n{{/items}}")])
+>>> doc = Document([Paragraph("Use {{ name }} to print the name."),
+...                 Paragraph("{{#items}}\\n  {{{title}}}\\n{{/items}}")])
 >>> [p.dropped for p in MarkupFilter()(doc).paragraphs]
 [None, 'markup']
 """

@@ -1,0 +1,87 @@
+"""Link text counted from the page, and the link-list filter that uses it."""
+
+from __future__ import annotations
+
+from cleantext import Cleaner, Options
+from cleantext.boilerplate.links import LinkListFilter, count_link_chars, is_link, link_index
+from cleantext.model import Document, Paragraph
+from cleantext.read import extract_html
+
+BODY = ("The old harbour of the town reopened on Saturday after two years of repairs, and hundreds of "
+        "residents came to watch the first boats sail in.")
+
+PAGE = f"""<!DOCTYPE html><html><head><title>Harbour reopens</title></head><body>
+<article>
+<h1>Harbour reopens after two years</h1>
+<h2><a href="/a">Ferry prices rise again</a></h2>
+<h2><a href="/b">New bridge opens in March</a></h2>
+<p>{BODY}</p>
+<p>The works were delayed twice, says the <a href="/mayor">mayor of the town</a>, first by a storm that
+damaged the new quay and then by a shortage of steel.</p>
+<p>Related stories:</p>
+<h3><a href="/c">Fishermen return to the bay</a></h3>
+<h3><a href="/d">Storm damage in the north</a></h3>
+<p>The next phase of the project, a small marina for visiting yachts, should start in the spring, the town said.</p>
+</article></body></html>"""
+
+
+def test_link_characters_are_counted_at_word_starts():
+    index = link_index(["Rain returns", "[More]", "  a  "])
+    assert count_link_chars("Read more: Rain  returns to the valley", index) == len("Rain returns")
+    assert count_link_chars("[More] news", index) == len("[More]")
+    assert count_link_chars("Drain returns", index) == 0  # not at a word start
+    assert count_link_chars("Nothing linked here", link_index([])) == 0
+
+
+def test_the_longest_anchor_wins_and_anchors_do_not_overlap():
+    index = link_index(["New", "New bridge opens", "opens"])
+    assert count_link_chars("New bridge opens today", index) == len("New bridge opens")
+
+
+def test_is_link_needs_a_short_paragraph_of_link_text():
+    assert is_link(Paragraph("Ferry prices rise again", links=23))
+    assert not is_link(Paragraph("Ferry prices rise again", links=10))
+    assert not is_link(Paragraph("x" * 200, links=200))
+    assert not is_link(Paragraph("", links=0))
+
+
+def test_html_paragraphs_carry_their_link_characters():
+    paragraphs = {p.text: p for p in extract_html(PAGE, Options(format="html"))}
+    assert paragraphs["Ferry prices rise again"].links == len("Ferry prices rise again")
+    assert paragraphs[BODY].links == 0
+    mayor = next(p for text, p in paragraphs.items() if text.startswith("The works were delayed"))
+    assert mayor.links == len("mayor of the town")
+
+
+def test_plain_text_has_no_links():
+    doc = Cleaner(Options(format="text")).process("Ferry prices rise again\n\n" + BODY)
+    assert all(p.links == 0 for p in doc.paragraphs)
+
+
+def test_links_before_the_body_and_after_a_related_label_are_dropped():
+    doc = Cleaner(Options(format="html")).process(PAGE)
+    reasons = {p.text: p.dropped for p in doc.paragraphs}
+    assert reasons["Harbour reopens after two years"] == "title"
+    assert reasons["Ferry prices rise again"] == reasons["New bridge opens in March"] == "link-list"
+    assert reasons["Related stories:"] == "en/related"
+    assert reasons["Fishermen return to the bay"] == reasons["Storm damage in the north"] == "link-list"
+    assert reasons[BODY] is None
+    assert doc.body.endswith("the town said.")
+
+
+def test_a_single_link_and_links_inside_the_body_stay():
+    single = Document([Paragraph("Ferry prices rise again", links=23), Paragraph(BODY)])
+    assert [p.dropped for p in LinkListFilter()(single).paragraphs] == [None, None]
+    inside = Document([Paragraph(BODY), Paragraph("Source one", links=10), Paragraph("Source two", links=10)])
+    assert [p.dropped for p in LinkListFilter()(inside).paragraphs] == [None, None, None]
+
+
+def test_links_after_a_label_stop_at_the_first_other_paragraph():
+    doc = Document([Paragraph(BODY), Paragraph("Also read:", dropped="en/related"), Paragraph("One", links=3),
+                    Paragraph("Plain words"), Paragraph("Two", links=3)])
+    assert [p.dropped for p in LinkListFilter()(doc).paragraphs] == [None, "en/related", "link-list", None, None]
+
+
+def test_link_list_can_be_switched_off():
+    doc = Cleaner(Options(format="html", disable=("link-list",))).process(PAGE)
+    assert "Ferry prices rise again" in doc.body
