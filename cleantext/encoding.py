@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 import ftfy
 from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
 
 #: Repair what is broken, leave what the author wrote: no quote straightening,
 #: no full-width folding, no ligature breaking.
@@ -222,7 +224,38 @@ def _unmasked(match: re.Match[str]) -> str:
 def repair(text: str, config: ftfy.TextFixerConfig = FTFY_CONFIG) -> str:
     """Fix mojibake, leftover HTML entities and control characters; NFC.
 
+    Text that none of ftfy's fixes can change (no entity, control character,
+    line separator, surrogate or replacement character, no mojibake, already
+    NFC) is returned as it is without running them: most paragraphs, at a
+    fraction of the cost, with the same result.
+
     >>> repair("Caf&eacute; \\u201cquoted\\u201d \\ufb01ne \\uff21")
     'Café \\u201cquoted\\u201d \\ufb01ne \\uff21'
     """
+    if config is FTFY_CONFIG and _needs_no_repair(text):
+        return text
     return ftfy.fix_text(text, config)
+
+
+# What one of FTFY_CONFIG's fixes acts on: entities (&), C0 and C1 controls and
+# the other characters ftfy removes, line separators, surrogates, U+FFFD.
+_REPAIRABLE = re.compile(
+    "[&\x00-\x1f\x7f-\x9f\u2028\u2029\u206a-\u206f\ud800-\udfff\ufeff\ufff9-\ufffd]"
+)
+
+
+# Mojibake is UTF-8 read one byte a character: two non-ASCII characters in a row,
+# or a lead byte (U+00C2-U+00F4 in Latin-1 and windows-1252) before a space that
+# stood for U+00A0. Text without either cannot be mojibake, and is_bad, ftfy's
+# costly test for it, need not run.
+_MAYBE_MOJIBAKE = re.compile("[^\x00-\x7f]{2}|[\u00c2-\u00f4] ")
+
+
+def _needs_no_repair(text: str) -> bool:
+    """True when :func:`ftfy.fix_text` with :data:`FTFY_CONFIG` would return ``text`` unchanged."""
+    # \t and \n are in the class too: a rare early-out lost, never a wrong one.
+    return (
+        _REPAIRABLE.search(text) is None
+        and unicodedata.is_normalized("NFC", text)
+        and (_MAYBE_MOJIBAKE.search(text) is None or not is_bad(text))
+    )

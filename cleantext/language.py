@@ -17,7 +17,8 @@ Rule 4 makes the detector unnecessary for most paragraphs, and it runs only
 where its answer can change a label (see :class:`_Labelling`):
 
 - the document language is first estimated: from the stop words of the whole
-  document when one language clearly leads, else by detecting its longest paragraph;
+  document when one language clearly leads, else by detecting its longest
+  paragraph (the next longest while the stop words contradict the label);
 - a paragraph in that language's script in which no other language's stop words
   outnumber the document language's is in the document's language whatever the
   detector says;
@@ -403,10 +404,11 @@ class _Labelling:
         return i in self.anchors or (i in self.raw and self.raw[i][0] == home)
 
     def _detect_edges(self, home: str) -> None:
-        """Detect the edge paragraphs before the first and after the last one in ``home``."""
+        """Detect the paragraphs before the first and after the last one in ``home``
+        (by stop words or by the detector): the edges, where a label decides a verdict."""
         for order in (range(len(self.paragraphs)), reversed(range(len(self.paragraphs)))):
             for i in order:
-                if self._is_home(i, home) or (i in self.edge and self._detect(i) == home):
+                if self._is_home(i, home) or (self.facts[i].script is not None and self._detect(i) == home):
                     break
 
     def _vote(self, estimate: str | None) -> str | None:
@@ -429,7 +431,25 @@ class _Labelling:
                 inside = bool(at_home) and at_home[0] < i < at_home[-1]
                 if not _foreign_evidence(p, self.facts[i], home, inside):
                     p.lang = home
+        if home and at_home:
+            self._join_edge_blocks(home, range(at_home[0] - 1, -1, -1))
+            self._join_edge_blocks(home, range(at_home[-1] + 1, len(self.paragraphs)))
         return home
+
+    def _join_edge_blocks(self, home: str, outward: range) -> None:
+        """Walking in from an edge, a paragraph next to a foreign block takes the
+        block's language when the detector is sure of it and the stop words do not
+        speak for ``home`` (a tie: "I provvedimenti dovrebbero" has one stop word,
+        "i", that Italian and Turkish share)."""
+        block: str | None = None
+        for i in reversed(outward):  # from the edge in
+            p = self.paragraphs[i]
+            lang, prob = self.raw.get(i, (None, 0.0))
+            if p.lang == home and block is not None and lang == block and prob >= STRONG_PROB:
+                words = _WORD.findall(p.text.lower())
+                if stop_word_hits(words, block) >= stop_word_hits(words, home):
+                    p.lang, p.lang_prob = lang, prob
+            block = p.lang if p.lang not in (home, None) else None
 
 
 def _foreign_evidence(p: Paragraph, facts: _Facts, home: str, inside: bool) -> bool:

@@ -1,8 +1,11 @@
 import codecs
 
+import ftfy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cleantext.encoding import codec_for_label, declared_charset, decode, repair
+from cleantext.encoding import FTFY_CONFIG, codec_for_label, declared_charset, decode, repair
 
 PHRASES = {
     "cp1252": "Ça va très bien, merci. L'élève arrive à l'école à huit heures, et le problème est réglé.",
@@ -68,3 +71,17 @@ def test_repair_keeps_what_the_author_wrote():
 
 def test_repair_normalises_to_nfc():
     assert repair("Cafe\u0301") == "Caf\u00e9"
+
+
+# The shortcut in repair() must never change the result of ftfy.
+_SAMPLES = st.text(alphabet=st.characters(codec="utf-8"), max_size=80) | st.sampled_from(
+    ["Straße “quoted” über", "Привет, мир", "naïve café", "東京の天気", "l’été à Paris", "Ã\u00a0bientôt"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SAMPLES, st.sampled_from(["", "cp1252", "latin-1", "macroman"]))
+def test_repair_shortcut_agrees_with_ftfy(text, misread_as):
+    if misread_as:
+        text = text.encode("utf-8").decode(misread_as, errors="replace")
+    assert repair(text) == ftfy.fix_text(text, FTFY_CONFIG)

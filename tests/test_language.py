@@ -160,3 +160,13 @@ def test_detection_is_safe_from_threads_on_first_use(monkeypatch):
 def test_script_counts_count_letters_by_script():
     text = "Ελλάδα, 東京で, Москва and 3 more: Ğ ß"
     assert script_counts(text) == Counter(script_of(c) for c in text if c.isalpha())
+
+
+def test_a_tied_line_next_to_a_foreign_edge_block_joins_it():
+    tr = ["Hızlı değişim sürecine bağlı olarak gelişen toplumda, bireylerin beklentileri de hızla değişiyor.",
+          "İhale üzerinde kalan istekli ile ekonomik açıdan en avantajlı teklif sahibi arasında fark yoktu."]
+    it = "I quattro sono stati arrestati dalla Squadra Mobile della questura nel corso della notte."
+    doc = label([*tr, "I provvedimenti dovrebbero", it])
+    assert doc.lang == "tr" and [p.lang for p in doc.paragraphs] == ["tr", "tr", "it", "it"]
+    # the same line between two paragraphs of the document is the document's
+    assert label([tr[0], "I provvedimenti dovrebbero", tr[1]]).paragraphs[1].lang == "tr"
