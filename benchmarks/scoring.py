@@ -154,8 +154,28 @@ def normalize_ws(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+class _Rates:
+    """Precision, recall and F1 of a counter's ``tp``, ``fp`` and ``fn``."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        return ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
+
+
 @dataclass(frozen=True)
-class SnippetCounts:
+class SnippetCounts(_Rates):
     """Counts of one page (or a sum of pages) of the trafilatura eval."""
 
     tp: int = 0
@@ -172,18 +192,6 @@ class SnippetCounts:
             self.tn + other.tn,
             self.pages + other.pages,
         )
-
-    @property
-    def precision(self) -> float:
-        return ratio(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        return ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
 
     @property
     def accuracy(self) -> float:
@@ -242,7 +250,7 @@ class Verdict:
 
 
 @dataclass
-class MixedScores:
+class MixedScores(_Rates):
     """Per-paragraph verdict counts over the mixed-language documents.
 
     A paragraph dropped with reason ``title`` counts as a title, not as a drop:
@@ -261,18 +269,6 @@ class MixedScores:
     lang_correct: int = 0
     paragraphs: int = 0
     misaligned_docs: int = 0
-
-    @property
-    def precision(self) -> float:
-        return ratio(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
 
     @property
     def short_recall(self) -> float:
