@@ -16,7 +16,6 @@ item that kills its worker on its own gets the ``crashed`` result instead.
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import sys
@@ -31,7 +30,7 @@ from typing import Any, BinaryIO, Generic, TextIO, TypeVar
 from .cleaner import Cleaner
 from .language import warm_up
 from .options import Options
-from .records import LineResult, RecordFormat, clean_line, record_id
+from .records import LineResult, RecordFormat, clean_line, error_result
 
 K = TypeVar("K")
 T = TypeVar("T")
@@ -194,21 +193,12 @@ def clean_lines_with(cleaner: Cleaner, fmt: RecordFormat, lines: Sequence[bytes]
 
 
 def crash_result(fmt: RecordFormat, line: bytes) -> LineResult:
-    """The output of a line whose record kills the worker cleaning it: the record
-    (or the raw line) with an ``error``.
+    """The output of a line whose record kills the worker cleaning it.
 
     >>> crash_result(RecordFormat(), b'{"id": 3, "text": "..."}').line
     '{"id": 3, "text": "...", "error": "worker process died while cleaning this record"}'
     """
-    text = line.decode("utf-8", errors="replace").rstrip("\r\n")
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError:
-        record = None
-    if isinstance(record, dict):
-        out = {**record, "error": CRASH_MESSAGE}
-        return LineResult(json.dumps(out, ensure_ascii=False), CRASH_MESSAGE, record_id(record, fmt))
-    return LineResult(json.dumps({"error": CRASH_MESSAGE, "raw": text}, ensure_ascii=False), CRASH_MESSAGE)
+    return error_result(line, CRASH_MESSAGE, fmt)
 
 
 Where = tuple[str, int, OSError | None]  # source name, number of the chunk's first line, error opening it
