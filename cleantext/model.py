@@ -68,14 +68,6 @@ class Document:
         """The kept paragraphs joined by a blank line."""
         return "\n\n".join(p.text for p in self.paragraphs if p.dropped is None)
 
-    def dropped_reasons(self) -> dict[str, int]:
-        """Count of dropped paragraphs per rule id, in first-seen order."""
-        counts: dict[str, int] = {}
-        for p in self.paragraphs:
-            if p.dropped is not None:
-                counts[p.dropped] = counts.get(p.dropped, 0) + 1
-        return counts
-
 
 class Filter(Protocol):
     """A step of the chain: marks paragraphs of a document, returns it.
