@@ -48,7 +48,7 @@ import os
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache
 from pathlib import Path
@@ -338,115 +338,48 @@ def _builtin_rules() -> tuple[PhraseRule, ...]:
 class _Tier:
     """Rules of one tier allowed at some paragraph length, ready to match.
 
-    Anchored rules form regexes of ``(?:pattern)()`` alternatives matched at
-    the start; ``m.lastindex`` tells which one matched. There is one regex per
-    first character of the paragraph, holding the rules that can match text
-    starting with it (those whose first character is not fixed are in all), so
-    a paragraph is tried against a few dozen alternatives, not hundreds (each
-    regex is compiled on first use: most first characters never occur). The
-    other rules are searched one by one, and only when one of their keywords
-    is in the text: a substring test is far cheaper than a regex search over a
-    long alternation.
+    Anchored rules form one regex of ``(?:pattern)()`` alternatives matched at
+    the start; ``m.lastindex`` tells which one matched (the empty group at the
+    end keeps each alternative starting with its own first literal, which
+    ``re`` skips fast). The other rules are searched one by one, and only when
+    one of their keywords is in the text: a substring test is far cheaper than
+    a regex search over a long alternation.
     """
 
-    start_rules: dict[str, tuple[PhraseRule, ...]]
-    start_any: tuple[PhraseRule, ...]
+    start: re.Pattern[str] | None
+    start_ids: tuple[str, ...]
     keywords: tuple[tuple[str, tuple[int, ...]], ...]
     always: frozenset[int]
     anywhere: tuple[tuple[re.Pattern[str], str], ...]
-    compiled: dict[str, _Start | None] = field(default_factory=dict, compare=False)  # by first character
 
     @classmethod
     def build(cls, rules: Sequence[PhraseRule]) -> _Tier:
         start = [r for r in rules if r.anchored]
         rest = [r for r in rules if not r.anchored]
-        firsts = [_first_chars(r.pattern[1:]) for r in start]
-        chars = sorted(set().union(*(f for f in firsts if f is not None)))
+        regex = "|".join(f"(?:{r.pattern[1:]})()" for r in start)
         by_keyword: dict[str, set[int]] = {}
         for i, rule in enumerate(rest):
             for keyword in rule.keywords() or ("",):
                 by_keyword.setdefault(keyword, set()).add(i)
         by_keyword = _merge(by_keyword)
         return cls(
-            start_rules={c: tuple(r for r, f in zip(start, firsts, strict=True) if f is None or c in f) for c in chars},
-            start_any=tuple(r for r, f in zip(start, firsts, strict=True) if f is None),
+            start=re.compile(regex) if start else None,
+            start_ids=tuple(r.rule_id for r in start),
             keywords=tuple((k, tuple(sorted(v))) for k, v in by_keyword.items() if k),
             always=frozenset(by_keyword.get("", ())),
             anywhere=tuple((_regex(r.pattern), r.rule_id) for r in rest),
         )
 
     def find(self, folded: str) -> str | None:
-        first = folded[:1]
-        if first not in self.compiled:
-            self.compiled[first] = _Start.of(self.start_rules.get(first, self.start_any))
-        start = self.compiled[first]
-        rule_id = start.match(folded) if start else None
-        if rule_id is not None:
-            return rule_id
+        m = self.start.match(folded) if self.start else None
+        if m and m.lastindex:
+            return self.start_ids[m.lastindex - 1]
         hits = self.always.union(*(rules for keyword, rules in self.keywords if keyword in folded))
         for i in sorted(hits):
             regex, rule_id = self.anywhere[i]
             if regex.search(folded):
                 return rule_id
         return None
-
-
-@dataclass(frozen=True)
-class _Start:
-    """Anchored rules as one regex; ``match`` gives the id of the first that matches."""
-
-    regex: re.Pattern[str]
-    ids: tuple[str, ...]
-
-    @classmethod
-    def of(cls, rules: tuple[PhraseRule, ...]) -> _Start | None:
-        if not rules:
-            return None
-        return cls(re.compile("|".join(f"(?:{r.pattern[1:]})()" for r in rules)), tuple(r.rule_id for r in rules))
-
-    def match(self, folded: str) -> str | None:
-        m = self.regex.match(folded)
-        return self.ids[m.lastindex - 1] if m and m.lastindex else None
-
-
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a text that ``pattern`` matches at its start can begin with;
-    None when that is not fixed (a class, an escape like ``\\s``, an optional atom).
-
-    >>> sorted(_first_chars("(?:read|more) on") or ()), _first_chars("[©] ")
-    (['m', 'r'], None)
-    """
-    chars: set[str] = set()
-    alternatives = _alternatives(pattern)
-    if alternatives is None:
-        return None
-    for alternative in alternatives:
-        atoms = _atoms(alternative)
-        first = atoms[0] if atoms else None
-        if isinstance(first, _Group):
-            inner = _first_chars(first.inner)
-            if inner is None:
-                return None
-            chars |= inner
-        elif isinstance(first, str):
-            chars.add(first)
-        else:
-            return None
-    return frozenset(chars)
-
-
-def _alternatives(pattern: str) -> list[str] | None:
-    """``pattern`` split at its top-level ``|``; None for constructs not analysed."""
-    parts, start, i = [], 0, 0
-    while i < len(pattern):
-        atom, j = _next_atom(pattern, i)
-        if atom is None:
-            return None
-        if atom is _Mark.BAR:
-            parts.append(pattern[start:i])
-            start = j
-        i = j
-    return [*parts, pattern[start:]]
 
 
 def _merge(by_keyword: dict[str, set[int]]) -> dict[str, set[int]]:
