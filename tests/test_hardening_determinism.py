@@ -53,7 +53,7 @@ def run_cli(args: list[str], hash_seed: str = "0") -> bytes:
 @pytest.fixture(scope="module")
 def reference(corpus_file) -> bytes:
     out = run_cli(["--jsonl", "--explain", "--url-field", "url", str(corpus_file)])
-    assert out.count(b"\n") == len(corpus()) >= 19
+    assert out.count(b"\n") == len(corpus()) >= 18  # the fixtures at least, with or without ../shared
     return out
 
 
