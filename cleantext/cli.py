@@ -23,7 +23,7 @@ from .options import FORMATS, Options
 from .parallel import Progress, WorkersKeepDying, clean_jsonl, worker_count
 from .profile import DEFAULT_CAPACITY, Profile, ProfileError, ProfileLearner
 from .read import read_limited
-from .records import RecordError, RecordFormat, explanation, field_text
+from .records import RecordError, RecordFormat, explanation, field_text, json_line
 from .sink import exit_on_signals, open_output
 from .sources import iter_sources
 
@@ -197,7 +197,7 @@ def _clean_documents(files: Iterable[str], cleaner: Cleaner, explain: bool, site
         if len(files) > 1:
             sink.write(f"==> {name} <==\n")
         if explain:
-            sink.write(json.dumps(document_record(doc), ensure_ascii=False) + "\n")
+            sink.write(json_line(document_record(doc)) + "\n")
         elif doc.body:
             sink.write(doc.body + "\n")
 

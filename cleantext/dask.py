@@ -35,7 +35,7 @@ from .cleaner import Cleaner
 from .language import warm_up
 from .options import Options
 from .profile import Profile, ProfileLearner
-from .records import RecordFormat, clean_line, clean_records
+from .records import RecordFormat, clean_line, clean_records, json_line
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -116,7 +116,7 @@ def to_jsonl(records: db.Bag, urlpath: str | Sequence[str], **to_textfiles_kw: A
     """Write a bag of records as JSON Lines, one file per partition (``urlpath``
     has a ``*`` for the partition number, or is a list of names); a ``.gz``
     name is compressed. The workers write; nothing passes through the client."""
-    lines = records.map(partial(json.dumps, ensure_ascii=False, default=str))
+    lines = records.map(json_line)
     return lines.to_textfiles(urlpath, last_endline=True, **to_textfiles_kw)
 
 

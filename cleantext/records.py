@@ -154,10 +154,10 @@ def error_result(line: bytes | str, problem: str, fmt: RecordFormat) -> LineResu
     try:
         record = json.loads(text)
         if isinstance(record, dict):
-            return LineResult(_dumps({**record, "error": problem}), problem, record_id(record, fmt))
+            return LineResult(json_line({**record, "error": problem}), problem, record_id(record, fmt))
     except (ValueError, RecursionError):  # not JSON, or too deep to read or write back
         pass
-    return LineResult(_dumps({"error": problem, "raw": text}), problem)
+    return LineResult(json_line({"error": problem, "raw": text}), problem)
 
 
 def _line_text(line: bytes | str) -> str:
@@ -172,12 +172,12 @@ def _clean_json_line(cleaner: Cleaner, text: str, fmt: RecordFormat) -> LineResu
         record = json.loads(text)
     except (ValueError, RecursionError) as err:  # JSONDecodeError, over-long integer, deep nesting
         bad_json = "empty line" if not text.strip() else f"invalid JSON: {_json_problem(err)}"
-        return LineResult(_dumps({"error": bad_json, "raw": text}), bad_json)
+        return LineResult(json_line({"error": bad_json, "raw": text}), bad_json)
     if not isinstance(record, dict):
         not_object = f"a JSON {type(record).__name__}, not an object"
-        return LineResult(_dumps({"error": not_object, "raw": record}), not_object)
+        return LineResult(json_line({"error": not_object, "raw": record}), not_object)
     out, problem = _clean(cleaner, record, fmt)
-    return LineResult(_dumps(out), problem, record_id(record, fmt))
+    return LineResult(json_line(out), problem, record_id(record, fmt))
 
 
 def _json_problem(err: BaseException) -> str:
@@ -204,7 +204,7 @@ _LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _dumps(record: Any) -> str:
+def json_line(record: Any) -> str:
     """One line of JSON, valid UTF-8: lone surrogates (from ``\\ud800`` escapes
     in the input) are written as escapes, and so are line-break look-alikes."""
     out = json.dumps(record, ensure_ascii=False, default=str)
