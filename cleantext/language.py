@@ -25,6 +25,11 @@ where its answer can change a label (see :class:`_Labelling`):
 - one where another language leads by a single stop word can only be foreign at
   the edges (between two paragraphs in the document's language rule 4 asks for
   two), so the detector runs on it only there;
+- one where another language leads by two stop words or more is detected when
+  it stands at an edge; between two paragraphs in the document's language no
+  verdict depends on its label, so it is detected only when the label is read
+  (:meth:`Paragraph.label_later`; a body cleaned for its text never pays), unless
+  such paragraphs hold enough letters to change the vote below;
 - if the letters then vote for another language than the estimate, every
   paragraph is detected, as if there were no shortcut.
 
@@ -50,8 +55,8 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from itertools import chain, repeat
+from functools import cache, lru_cache, partial
+from itertools import chain
 from typing import Any
 
 import justext
@@ -59,7 +64,7 @@ from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
-from .model import Document, Paragraph
+from .model import Document, Label, Paragraph
 from .scripts import SCRIPT_LANGUAGE, dominant_of, language_script, script_counts
 
 #: Paragraphs with fewer letters than this are "short": their label is weak.
@@ -85,6 +90,7 @@ ESTIMATE_TRIES = 3
 CACHE_SIZE = 8192
 
 _WORD = re.compile(r"\w+")
+_ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 
 _JUSTEXT_NAMES = {
     "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
@@ -163,9 +169,6 @@ def normalize_code(code: str) -> str:
     return code.split("-")[0]
 
 
-Label = tuple[str | None, float]
-
-
 @lru_cache(maxsize=CACHE_SIZE)
 def _langdetect(text: str, seed: int, trials: int) -> Label:
     """langdetect's best (language, probability) for ``text``; (None, 0.0) when it finds nothing."""
@@ -216,7 +219,11 @@ class _Facts:
 
     @classmethod
     def of(cls, text: str) -> _Facts:
-        counts = script_counts(without_links(text))
+        text = without_links(text)
+        if text.isascii():  # most lines of Latin-script pages: no table lookups
+            letters = len(text.encode("ascii").translate(None, _ASCII_NOT_LETTERS))
+            return cls("Latin" if letters else None, letters, False)
+        counts = script_counts(text)
         return cls(dominant_of(counts), sum(counts.values()), bool(counts.get("Kana")))
 
 
@@ -280,7 +287,8 @@ class _Labelling:
     (at the edges), :data:`QUICK_TRIALS` between two paragraphs known to be in
     the document's language (by script or stop words), where it only names a
     paragraph's language (the edge filters never reach there), and for the
-    estimate, which the vote checks.
+    estimate, which the vote checks. Those ``deferred`` inside paragraphs are
+    detected when their label is first read, once the vote is sure without them.
     """
 
     def __init__(self, paragraphs: Sequence[Paragraph], detector: Callable[[str, int], Label]) -> None:
@@ -292,6 +300,7 @@ class _Labelling:
         self.edge: set[int] = set()
         self.hits: dict[int, Counter[str]] = {}
         self.estimated: int | None = None  # the paragraph detected for the estimate
+        self.deferred: list[int] = []  # suspects inside the document: detected when their label is read
 
     def run(self, shortcuts: bool = True) -> str | None:
         """Label every paragraph; return the document's language."""
@@ -306,8 +315,13 @@ class _Labelling:
         home = self._estimate(pending) if shortcuts else None
         if home is not None:
             self._label_around(home, pending)
+            if not self._deferred_cannot_change_vote(home):
+                for i in self.deferred:
+                    self._detect(i, QUICK_TRIALS)
+                self.deferred.clear()
             if self._vote(home) == home:
                 return self._resolve(home)
+        self.deferred.clear()
         for i in pending:  # no estimate, or a wrong one: detect everything, as without shortcuts
             self.raw.pop(i, None)
             self._detect(i)
@@ -359,12 +373,13 @@ class _Labelling:
                 return lang
             del self.raw[i]  # a label the stop words contradict: this paragraph is not typical
         return None
+
     def _hits(self, i: int) -> Counter[str]:
         """Stop words in paragraph ``i``, per language written in its script."""
         if i not in self.hits:
             index = _stop_index(self.facts[i].script or "")
             words = _WORD.findall(self.paragraphs[i].text.lower())
-            self.hits[i] = Counter(chain.from_iterable(map(index.get, words, repeat(()))))
+            self.hits[i] = Counter(chain.from_iterable(filter(None, map(index.get, words))))
         return self.hits[i]
 
     def _label_around(self, home: str, pending: list[int]) -> None:
@@ -380,7 +395,10 @@ class _Labelling:
             del self.raw[self.estimated]
             self._detect(self.estimated)
         for i in suspects:
-            self._detect(i, QUICK_TRIALS if inside(i) else TRIALS)
+            if inside(i):
+                self.deferred.append(i)
+            else:
+                self._detect(i)
         self._detect_edges(home)
 
     def _is_suspect(self, i: int, home: str) -> bool:
@@ -413,28 +431,53 @@ class _Labelling:
 
     def _vote(self, estimate: str | None) -> str | None:
         """The language of most letters; paragraphs not detected count for ``estimate``."""
+        letters = self._letters(estimate)
+        if not letters:
+            return None
+        return letters.most_common(1)[0][0]
+
+    def _letters(self, estimate: str | None) -> Counter[str]:
         letters: Counter[str] = Counter()
         for i, facts in enumerate(self.facts):
             lang = self.raw[i][0] if i in self.raw else estimate
             if lang:
                 letters[lang] += facts.letters
-        if not letters:
-            return None
-        return letters.most_common(1)[0][0]
+        return letters
+
+    def _deferred_cannot_change_vote(self, home: str) -> bool:
+        """Would ``home`` win the vote whatever language the deferred paragraphs are in?"""
+        letters = self._letters(home)
+        deferred = sum(self.facts[i].letters for i in self.deferred)
+        runner_up = max((n for lang, n in letters.items() if lang != home), default=0)
+        return letters[home] - deferred > runner_up + deferred
 
     def _resolve(self, home: str | None) -> str | None:
         """Give every paragraph its final label under the evidence rule; return ``home``."""
         at_home = [i for i in range(len(self.paragraphs)) if home and self._is_home(i, home)]
+        deferred = set(self.deferred)
         for i, p in enumerate(self.paragraphs):
-            p.lang, p.lang_prob = self.raw.get(i, (home, 0.0))
-            if p.lang and home and p.lang != home:
+            if i in deferred:  # between two paragraphs in the home language, as at_home stands
+                p.label_later(partial(self._deferred_label, i, home))
+            else:
                 inside = bool(at_home) and at_home[0] < i < at_home[-1]
-                if not _foreign_evidence(p, self.facts[i], home, inside):
-                    p.lang = home
+                p.lang, p.lang_prob = self._final_label(self.raw.get(i, (home, 0.0)), i, home, inside)
         if home and at_home:
             self._join_edge_blocks(home, range(at_home[0] - 1, -1, -1))
             self._join_edge_blocks(home, range(at_home[-1] + 1, len(self.paragraphs)))
         return home
+
+    def _deferred_label(self, i: int, home: str | None) -> Label:
+        """The final label of a deferred paragraph, between two in the ``home`` language."""
+        self._detect(i, QUICK_TRIALS)
+        return self._final_label(self.raw[i], i, home, inside=True)
+
+    def _final_label(self, raw: Label, i: int, home: str | None, inside: bool) -> Label:
+        """``raw``, unless it names another language than ``home`` without the evidence for it."""
+        lang, prob = raw
+        if lang and home and lang != home and not _foreign_evidence(self.paragraphs[i].text, lang, prob,
+                                                                    self.facts[i], home, inside):
+            return home, prob
+        return lang, prob
 
     def _join_edge_blocks(self, home: str, outward: range) -> None:
         """Walking in from an edge, a paragraph next to a foreign block takes the
@@ -452,21 +495,20 @@ class _Labelling:
             block = p.lang if p.lang not in (home, None) else None
 
 
-def _foreign_evidence(p: Paragraph, facts: _Facts, home: str, inside: bool) -> bool:
-    """Does ``p`` hold enough evidence that it is in ``p.lang``, not ``home``?
+def _foreign_evidence(text: str, lang: str, prob: float, facts: _Facts, home: str, inside: bool) -> bool:
+    """Does ``text`` hold enough evidence that it is in ``lang`` (label probability ``prob``), not ``home``?
 
     Another script is enough. In the same script, ``p.lang``'s stop words must
     outnumber ``home``'s: at least one at the edges of the document, at least
     two between paragraphs in the home language (a lone name between two
     English paragraphs is no Estonian sentence).
     """
-    assert p.lang is not None
-    if language_script(p.lang) != language_script(home):
+    if language_script(lang) != language_script(home):
         return facts.script != language_script(home)
     if facts.script == "Han":  # Han without kana: Japanese text this long has kana
         return facts.letters >= MIN_HAN_LETTERS
-    if not stop_words(p.lang) or not stop_words(home):
-        return facts.letters >= SHORT_LETTERS and p.lang_prob >= STRONG_PROB
-    words = _WORD.findall(p.text.lower())
-    own, theirs = stop_word_hits(words, p.lang), stop_word_hits(words, home)
+    if not stop_words(lang) or not stop_words(home):
+        return facts.letters >= SHORT_LETTERS and prob >= STRONG_PROB
+    words = _WORD.findall(text.lower())
+    own, theirs = stop_word_hits(words, lang), stop_word_hits(words, home)
     return own > theirs and own >= (2 if inside else 1)

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 DEFAULT_MAX_BYTES = 16 * 2**20
 #: 30 s: fifty times the slowest page of the evaluation sets (0.6 s).
 DEFAULT_TIMEOUT = 30.0
+#: Once the time is up, the alarm comes again this often (seconds) until the document is abandoned.
+REPEAT = 0.1
 
 _UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
@@ -161,10 +163,12 @@ class Deadline:
         previous = signal.signal(signal.SIGALRM, _expire)
         try:
             try:
-                signal.setitimer(signal.ITIMER_REAL, remaining)
+                # then again every REPEAT seconds: code that swallows exceptions (a gc
+                # callback, a __del__) may have been running when the first came
+                signal.setitimer(signal.ITIMER_REAL, remaining, REPEAT)
                 yield
-            finally:  # the timer fires once: after this line no _Expired can come
-                signal.setitimer(signal.ITIMER_REAL, 0)
+            finally:
+                _disarm()
         finally:
             signal.signal(signal.SIGALRM, previous)
 
@@ -176,6 +180,16 @@ def _alarm_usable() -> bool:
         and threading.current_thread() is threading.main_thread()
         and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     )
+
+
+def _disarm() -> None:
+    """Stop the timer; an alarm that comes before it stops is ignored: after this, no _Expired can come."""
+    while True:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return
+        except _Expired:
+            continue
 
 
 def _expire(_signum: int, _frame: Any) -> None:

@@ -10,6 +10,7 @@ verdict can be shown (``cleantext explain``) and no text is lost from a record.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -17,23 +18,68 @@ from typing import Any, Protocol
 KINDS = ("text", "heading", "item", "quote", "cell", "code")
 
 
-@dataclass
+#: A paragraph's (language, probability).
+Label = tuple[str | None, float]
+
+
 class Paragraph:
     """One block of text with its language and verdict.
 
     ``dropped`` is ``None`` for a kept paragraph, else the id of the rule that
     dropped it (``"foreign-edge"``, ``"fr/syndication"``, ``"pull-quote"`` …).
     ``lang`` is an ISO 639-1 code, or ``None`` when the paragraph is undecided.
-    ``links`` counts the characters of ``text`` that are link text on the page
-    (HTML only; 0 for plain text).
+    ``links`` counts the characters of ``text`` that are link text on the page,
+    for a paragraph short enough to be a link (HTML only; else 0).
+
+    A label no verdict depends on may be worked out only when it is read
+    (:meth:`label_later`): a body cleaned for its text never pays for it.
+
+    >>> p = Paragraph("Hola a todos.")
+    >>> p.label_later(lambda: ("es", 0.99))
+    >>> p.lang, p.lang_prob
+    ('es', 0.99)
     """
 
-    text: str
-    kind: str = "text"
-    lang: str | None = None
-    lang_prob: float = 0.0
-    dropped: str | None = None
-    links: int = 0
+    __slots__ = ("_lang", "_lang_prob", "_later", "dropped", "kind", "links", "text")
+
+    def __init__(self, text: str, kind: str = "text", lang: str | None = None, lang_prob: float = 0.0,
+                 dropped: str | None = None, links: int = 0) -> None:
+        self.text = text
+        self.kind = kind
+        self.dropped = dropped
+        self.links = links
+        self._lang = lang
+        self._lang_prob = lang_prob
+        self._later: Callable[[], Label] | None = None
+
+    def label_later(self, label: Callable[[], Label]) -> None:
+        """Let ``label()`` give ``lang`` and ``lang_prob``, the first time either is read."""
+        self._later = label
+
+    def _settle(self) -> None:
+        if self._later is not None:
+            self._lang, self._lang_prob = self._later()
+            self._later = None
+
+    @property
+    def lang(self) -> str | None:
+        self._settle()
+        return self._lang
+
+    @lang.setter
+    def lang(self, lang: str | None) -> None:
+        self._later = None  # a label set outright replaces one still to work out
+        self._lang = lang
+
+    @property
+    def lang_prob(self) -> float:
+        self._settle()
+        return self._lang_prob
+
+    @lang_prob.setter
+    def lang_prob(self, prob: float) -> None:
+        self._later = None
+        self._lang_prob = prob
 
     @property
     def kept(self) -> bool:
@@ -48,6 +94,24 @@ class Paragraph:
             "kept": self.kept,
             "reason": self.dropped,
         }
+
+    def _fields(self) -> tuple[Any, ...]:
+        return self.text, self.kind, self.lang, self.lang_prob, self.dropped, self.links
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Paragraph and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        names = ("text", "kind", "lang", "lang_prob", "dropped", "links")
+        return f"Paragraph({', '.join(f'{n}={v!r}' for n, v in zip(names, self._fields(), strict=True))})"
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return self._fields()
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
 
 
 @dataclass

@@ -99,7 +99,7 @@ def script_counts(text: str) -> Counter[str]:
     Counter({'Latin': 7, 'Greek': 6})
     """
     codes = text.translate(_LETTER_SCRIPTS)
-    return Counter({_NAME_OF_CODE[code]: codes.count(code) for code in set(codes)})
+    return Counter({_NAME_OF_CODE[code]: codes.count(code) for code in sorted(set(codes))})  # in a fixed order
 
 
 def dominant_script(text: str) -> str | None:
@@ -109,14 +109,18 @@ def dominant_script(text: str) -> str | None:
 
 
 def dominant_of(counts: Counter[str]) -> str | None:
-    """:func:`dominant_script` from the counts of :func:`script_counts`."""
-    counts = Counter(counts)
-    counts.pop("Other", None)
-    if not counts:
-        return None
-    if counts.get("Kana"):
-        counts["Kana"] += counts.pop("Han", 0)
-    return counts.most_common(1)[0][0]
+    """:func:`dominant_script` from the counts of :func:`script_counts`; a tie goes
+    to the script counted first (by name: the same in every process)."""
+    kana = counts.get("Kana", 0)
+    best, most = None, 0
+    for script, count in counts.items():
+        if script == "Kana":
+            count += counts.get("Han", 0)
+        elif script == "Other" or (script == "Han" and kana):
+            continue
+        if count > most:
+            best, most = script, count
+    return best
 
 
 def script_language(text: str) -> str | None:

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import lxml.html
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleantext import Cleaner, Options
-from cleantext.boilerplate.links import LinkListFilter, count_link_chars, is_link, link_index
+from cleantext.boilerplate.links import (
+    MAX_LINK_CHARS,
+    LinkListFilter,
+    _anchor_texts,
+    count_link_chars,
+    is_link,
+    link_index,
+    mark_links,
+)
 from cleantext.model import Document, Paragraph
 from cleantext.read import extract_html
 
@@ -51,6 +63,47 @@ def test_html_paragraphs_carry_their_link_characters():
     assert paragraphs[BODY].links == 0
     mayor = next(p for text, p in paragraphs.items() if text.startswith("The works were delayed"))
     assert mayor.links == len("mayor of the town")
+
+
+def test_only_paragraphs_short_enough_to_be_links_are_counted():
+    long = "Ferry prices rise again, the mayor of the town said. " * 4
+    page = PAGE.replace("<p>Related stories:</p>", f"<p>{long}</p>")
+    paragraphs = {p.text: p for p in extract_html(page, Options(format="html"))}
+    assert paragraphs[long.strip()].links == 0  # too long to be a link: not counted
+    assert paragraphs["Ferry prices rise again"].links == len("Ferry prices rise again")
+
+
+def test_the_repaired_size_tells_which_paragraphs_may_be_links():
+    # 173 characters as extracted, 148 once the mojibake is repaired: a link, its link text found as extracted
+    link = "CafÃ© " * 25 + "news desk, the old town"
+    page = PAGE.replace("Ferry prices rise again", link)
+    paragraphs = extract_html(page, Options(format="html"))
+    repaired = next(p for p in paragraphs if p.text.startswith("Café"))
+    assert len(link) > MAX_LINK_CHARS >= len(repaired.text)
+    assert repaired.links == len(link) and is_link(repaired)
+    unrepaired = extract_html(page, Options(format="html", repair=False))
+    assert next(p for p in unrepaired if p.text == link).links == 0  # too long
+
+
+def test_anchor_texts_are_the_text_content_of_each_link():
+    tree = lxml.html.fromstring("<div><a>Home</a><a> <b>Read</b> more<!-- x --> now</a><a><img src='x'></a>"
+                                "<a>&amp; co</a></div>")
+    assert _anchor_texts(tree) == [a.text_content() for a in tree.iter("a")] == ["Home", " Read more now", "", "& co"]
+
+
+_WORDS = st.sampled_from(["Home", "home", "News", "news", "Read", "more", "a", "(more)", "1", "in", "the", "town",
+                          "Ferry", "prices", "rise", "»", "–"])
+_TEXTS = st.lists(_WORDS, max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(anchors=st.lists(_TEXTS, max_size=8), texts=st.lists(_TEXTS, min_size=1, max_size=6))
+def test_marked_links_are_the_link_characters_against_all_anchors(anchors, texts):
+    tree = lxml.html.fromstring("<div>" + "".join(f"<a href='#'>{a}</a>" for a in anchors) + "</div>")
+    paragraphs = [Paragraph(text) for text in texts]
+    mark_links(tree, paragraphs)
+    index = link_index(_anchor_texts(tree))
+    assert [p.links for p in paragraphs] == [count_link_chars(text, index) if text.strip() else 0 for text in texts]
 
 
 def test_plain_text_has_no_links():

@@ -1,11 +1,22 @@
 import codecs
+import re._parser
 
 import ftfy
 import pytest
-from hypothesis import given, settings
+from ftfy.badness import BADNESS_RE, is_bad
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from cleantext.encoding import FTFY_CONFIG, codec_for_label, declared_charset, decode, repair
+from cleantext.encoding import (
+    _BADNESS_WIDTH,
+    _REPAIRABLE,
+    FTFY_CONFIG,
+    _is_bad,
+    codec_for_label,
+    declared_charset,
+    decode,
+    repair,
+)
 
 PHRASES = {
     "cp1252": "Ça va très bien, merci. L'élève arrive à l'école à huit heures, et le problème est réglé.",
@@ -85,3 +96,39 @@ def test_repair_shortcut_agrees_with_ftfy(text, misread_as):
     if misread_as:
         text = text.encode("utf-8").decode(misread_as, errors="replace")
     assert repair(text) == ftfy.fix_text(text, FTFY_CONFIG)
+
+
+# Short strings of the characters mojibake is made of, every combination: the shortcut's reasoning, checked.
+_TRICKY = " ?.a\n" + "àâïÃÂœŒ©€РвЂðí\xa0éü´™"
+
+
+@pytest.mark.parametrize("first", _TRICKY)
+def test_repair_shortcut_agrees_with_ftfy_on_every_short_combination(first):
+    for second in _TRICKY:
+        for third in _TRICKY:
+            for text in (first + second + third, first + second + third + "."):
+                assert repair(text) == ftfy.fix_text(text, FTFY_CONFIG), repr(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Cafe\nlist\n\tdone",  # white space no fix touches: ftfy is not needed
+    "Fish & chips, R&D; A&B",  # an ampersand that starts no entity
+    "x â?œ. y",  # lossy UTF-8 ('?' after a lead byte) that ftfy replaces
+    "1\nÃ y",  # mojibake at the start of a line, not of the text
+])
+def test_repair_agrees_with_ftfy_on_lines_entities_and_lossy_sequences(text):
+    assert repair(text) == ftfy.fix_text(text, FTFY_CONFIG)
+
+
+# _is_bad searches BADNESS_RE around seeds only: every match must lie around one (a match found is
+# always a match of is_bad, so only a missed one can make them differ).
+def test_badness_matches_are_short():
+    assert re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1] <= _BADNESS_WIDTH
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.from_regex(BADNESS_RE, fullmatch=True), st.sampled_from(["", "ab ", "x"]), st.sampled_from(["", " cd", "."]))
+def test_is_bad_around_seeds_finds_every_badness_match(match, before, after):
+    text = before + match + after
+    assume(_REPAIRABLE.search(text) is None)  # what _is_bad is used for
+    assert _is_bad(text) == is_bad(text)

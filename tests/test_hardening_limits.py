@@ -3,6 +3,7 @@ and passed through, and never holds up the others."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import signal
@@ -14,7 +15,8 @@ from click.testing import CliRunner
 
 from cleantext import Cleaner, Options
 from cleantext.cli import main
-from cleantext.limits import Deadline, LimitExceeded, parse_size
+from cleantext.limits import Deadline, LimitExceeded, parse_size, run_limited
+from cleantext.model import Document, Paragraph
 
 # pytest-timeout's default method holds the process's one real-time timer (SIGALRM), and the
 # cleaner leaves a timer it finds alone: here the time limit must be free to use it.
@@ -49,6 +51,20 @@ def test_a_slow_document_is_abandoned_at_its_deadline(big_page):
     assert doc.paragraphs == [] and doc.meta == {
         "skipped": "timeout", "error": "timeout: not cleaned within 0.2 s (--timeout)"}
     assert cleaner.clean(BODY) == BODY, "the cleaner works on after a timeout"
+
+
+def test_an_interruption_swallowed_on_the_way_comes_again():
+    def read():  # as when the alarm lands in a gc callback or a __del__, which ignore exceptions
+        with contextlib.suppress(BaseException):
+            time.sleep(3)
+        time.sleep(3)
+        return Document([Paragraph("never read")])
+
+    start = time.perf_counter()
+    doc = run_limited("page", Options(timeout=0.1), read, ())
+    assert time.perf_counter() - start < 1.5, "the second sleep was not interrupted"
+    assert doc.meta["skipped"] == "timeout"
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def test_the_alarm_leaves_other_signal_handlers_and_timers_as_they_were(big_page):

@@ -4,12 +4,14 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleantext import language
 from cleantext.language import LanguageIdentifier, stop_words
 from cleantext.model import Document, Paragraph
 from cleantext.read import split_text
-from cleantext.scripts import dominant_script, script_counts, script_language, script_of
+from cleantext.scripts import dominant_of, dominant_script, script_counts, script_language, script_of
 
 from .conftest import SEED, SHARED, shared_file
 
@@ -162,6 +164,20 @@ def test_script_counts_count_letters_by_script():
     assert script_counts(text) == Counter(script_of(c) for c in text if c.isalpha())
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_paragraph_facts_of_ascii_text_are_those_of_the_script_counts(text):
+    counts = script_counts(language.without_links(text))
+    expected = (dominant_of(counts), sum(counts.values()), bool(counts.get("Kana")))
+    facts = language._Facts.of(text)
+    assert (facts.script, facts.letters, facts.has_kana) == expected
+
+
+def test_dominant_script_merges_kana_and_han_and_breaks_ties_by_name():
+    assert dominant_script("漢字漢字かな") == "Kana"
+    assert dominant_script("ab αβ") == dominant_script("αβ ab") == "Greek"  # not by set order, which varies
+    assert dominant_script("1, 2; 3") is None
+
+
 def test_a_tied_line_next_to_a_foreign_edge_block_joins_it():
     tr = ["Hızlı değişim sürecine bağlı olarak gelişen toplumda, bireylerin beklentileri de hızla değişiyor.",
           "İhale üzerinde kalan istekli ile ekonomik açıdan en avantajlı teklif sahibi arasında fark yoktu."]
@@ -170,3 +186,16 @@ def test_a_tied_line_next_to_a_foreign_edge_block_joins_it():
     assert doc.lang == "tr" and [p.lang for p in doc.paragraphs] == ["tr", "tr", "it", "it"]
     # the same line between two paragraphs of the document is the document's
     assert label([tr[0], "I provvedimenti dovrebbero", tr[1]]).paragraphs[1].lang == "tr"
+
+
+def test_a_label_no_verdict_needs_is_detected_only_when_read():
+    quote = "El gobierno de la ciudad anunció que las obras del puerto empiezan en la primavera."
+    language._langdetect.cache_clear()
+    doc = label([EN[0], EN[1], quote, EN[2], EN[0] + " " + EN[1]])
+    before = language._langdetect.cache_info().misses
+    assert doc.paragraphs[2]._later is not None, "the quotation inside the body is not detected yet"
+    assert doc.paragraphs[2].lang == "es" and doc.paragraphs[2].lang_prob > 0.9
+    assert language._langdetect.cache_info().misses == before + 1
+    assert [p.lang for p in doc.paragraphs] == ["en", "en", "es", "en", "en"]
+    copy = pickle.loads(pickle.dumps(label([EN[0], EN[1], quote, EN[2]])))
+    assert [p.lang for p in copy.paragraphs] == ["en", "en", "es", "en"]

@@ -1,5 +1,13 @@
+import gzip
+import json
+
+from cleantext import read
+from cleantext.encoding import ready_to_parse
+from cleantext.html_tree import drop_code, parse_html
 from cleantext.options import Options
 from cleantext.read import extract_html, looks_like_html, split_text
+
+from .conftest import SHARED, shared_file
 
 PAGE = """<!DOCTYPE html><html><head><title>Harbour reopens</title></head><body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
@@ -52,3 +60,44 @@ def test_html_keeps_structure_and_drops_page_template():
 
 def test_html_without_content_gives_no_paragraphs():
     assert extract_html("<html><body></body></html>", Options()) == []
+
+
+def test_html_paragraphs_are_repaired_as_the_options_say():
+    page = PAGE.replace("under a clear sky", "under a clear sky, said the cafÃ© owner")
+    assert any(p.text.endswith("said the café owner.") for p in extract_html(page, Options()))
+    assert any(p.text.endswith("said the cafÃ© owner.") for p in extract_html(page, Options(repair=False)))
+
+
+def _texts(result):
+    return [p.text for p in read._paragraphs(result)]
+
+
+def test_trafilatura_alone_decides_a_long_article_and_the_whole_cascade_a_short_one():
+    options = Options(format="html")
+    article = "".join(f"<p>Paragraph {n} of the report on the valley floods, with the figures of the week.</p>"
+                      for n in range(20))
+    long_page = f"<html><body><nav><a href='/'>Home</a></nav><article>{article}</article></body></html>"
+    short_page = ("<html><body><div><div><span>A short note: the museum stays closed on Monday.</span>"
+                  "</div></div><footer>Contact</footer></body></html>")
+    for page, fast in ((long_page, True), (short_page, False)):
+        tree = drop_code(parse_html(page))
+        expected = _texts(read._bare_extraction(tree, options, None, fast=fast))
+        assert [p.text for p in extract_html(page, options)] == expected
+    assert len("".join(_texts(read._bare_extraction(drop_code(parse_html(long_page)), options, None, fast=True)))) \
+        >= read.FAST_ENOUGH
+
+
+def test_a_short_fast_result_is_replaced_by_the_whole_cascade_on_real_pages():
+    path = shared_file(SHARED / "eval-data" / "trafilatura-eval" / "pages.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        pages = [json.loads(line)["html"] for line, _ in zip(lines, range(60), strict=False)]
+    options = Options(format="html", repair=False)
+    rescued = 0
+    for page in pages:
+        tree = drop_code(parse_html(ready_to_parse(page)))
+        fast = _texts(read._bare_extraction(tree, options, None, fast=True))
+        if len("".join(fast)) < read.FAST_ENOUGH:
+            full = _texts(read._bare_extraction(tree, options, None))
+            assert [p.text for p in extract_html(page, options)] == full
+            rescued += len("".join(full)) > 2 * len("".join(fast))
+    assert rescued >= 3  # pages (17, 34, 48 here) where trafilatura's fallbacks find the article

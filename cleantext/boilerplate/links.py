@@ -1,9 +1,10 @@
 """Link text, and the lists of links that trafilatura leaves around an article.
 
 As in jusText, a paragraph made (almost) only of link text is a link, not
-prose. Readers count the link characters of each HTML paragraph
-(:func:`mark_links`: the page's anchor texts, found at word starts in the
-paragraph, left to right) into ``Paragraph.links``; plain text has none.
+prose. Readers count the link characters of each HTML paragraph short enough
+to be a link (:func:`mark_links`: the page's anchor texts, found at word
+starts in the paragraph, left to right) into ``Paragraph.links``; a longer
+paragraph, and plain text, have none counted.
 
 A link alone may be body text (a source, a list of resources). Lists of links
 are dropped (rule ``link-list``) where they are boilerplate:
@@ -27,7 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from lxml.etree import _Element
+from lxml.etree import tostring
+from lxml.html import HtmlElement
 
 from ..model import Document, Paragraph
 
@@ -41,11 +43,19 @@ BODY_CHARS = 100
 #: The fewest links in a row that make a list.
 MIN_RUN = 2
 
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 #: Anchor texts by the first word (lower case): (offset of that word in the text, text), longest first.
 LinkIndex = dict[str, list[tuple[int, str]]]
+
+
+def _collapsed(text: str) -> str:
+    """``text`` with each run of white space made one space, and none at the ends.
+
+    >>> _collapsed("  Read\\n more ")
+    'Read more'
+    """
+    return " ".join(text.split())
 
 
 def link_index(anchor_texts: Iterable[str]) -> LinkIndex:
@@ -56,7 +66,7 @@ def link_index(anchor_texts: Iterable[str]) -> LinkIndex:
     """
     index: LinkIndex = {}
     for raw in anchor_texts:
-        text = _SPACE.sub(" ", raw).strip()
+        text = _collapsed(raw)
         word = _WORD.search(text)
         if word and len(text) >= 2:
             index.setdefault(word.group().lower(), []).append((word.start(), text))
@@ -71,7 +81,7 @@ def count_link_chars(text: str, index: LinkIndex) -> int:
     >>> count_link_chars("Read more: Rain returns to the valley", link_index(["Rain returns to the valley"]))
     26
     """
-    text = _SPACE.sub(" ", text).strip()
+    text = _collapsed(text)
     total = end = 0
     for word in _WORD.finditer(text):
         if word.start() < end:
@@ -85,17 +95,62 @@ def count_link_chars(text: str, index: LinkIndex) -> int:
     return total
 
 
-def mark_links(tree: _Element, paragraphs: Sequence[Paragraph]) -> None:
-    """Set ``links`` of each paragraph extracted from the page ``tree``."""
-    index = link_index(a.text_content() for a in tree.iter("a"))
-    if index:
-        for p in paragraphs:
-            p.links = count_link_chars(p.text, index)
+def mark_links(tree: HtmlElement, paragraphs: Sequence[Paragraph], texts: Sequence[str] | None = None) -> None:
+    """Set ``links`` of each paragraph extracted from the page ``tree`` that is short enough to
+    be a link (:func:`is_link`); the others keep theirs.
+
+    The link text is counted in the paragraph's text as extracted: ``texts``, one per
+    paragraph, when their own text has changed since (repaired). Only the anchors found in
+    those short paragraphs are indexed, and only the paragraphs that hold one are counted.
+    """
+    short = _short_paragraphs(paragraphs, [p.text for p in paragraphs] if texts is None else texts)
+    if not short:
+        return
+    found_in = "\n".join(text for _, text in short)  # no anchor spans two of them: it holds no newline
+    index = link_index(anchor for anchor in map(_collapsed, dict.fromkeys(_anchor_texts(tree))) if anchor in found_in)
+    anchors = {anchor for entries in index.values() for _, anchor in entries}
+    for p, text in short:
+        if text in anchors:  # one whole link, which no other can outdo: counted at once
+            p.links = len(text)
+        else:
+            p.links = count_link_chars(text, index) if any(anchor in text for anchor in anchors) else 0
+
+
+def _short_paragraphs(paragraphs: Sequence[Paragraph], texts: Sequence[str]) -> list[tuple[Paragraph, str]]:
+    """The paragraphs that are short enough to be links, with their ``texts`` collapsed."""
+    short = []
+    for p, text in zip(paragraphs, texts, strict=True):
+        collapsed = _collapsed_link(p.text)
+        if collapsed is not None:
+            short.append((p, collapsed if text == p.text else _collapsed(text)))
+    return short
+
+
+def _collapsed_link(text: str) -> str | None:
+    """``text`` collapsed when it is short enough to be a link, else None.
+
+    A long text is seen to be too long from its start (collapsed, a start of the whole collapsed).
+
+    >>> _collapsed_link(" Home "), _collapsed_link("word " * 100), _collapsed_link(" " * 400 + "Home")
+    ('Home', None, 'Home')
+    """
+    collapsed = _collapsed(text[: 2 * MAX_LINK_CHARS])
+    if len(text) > 2 * MAX_LINK_CHARS and len(collapsed) <= MAX_LINK_CHARS:
+        collapsed = _collapsed(text)
+    return collapsed if 0 < len(collapsed) <= MAX_LINK_CHARS else None
+
+
+def _anchor_texts(tree: HtmlElement) -> list[str]:
+    """The text of each link of the page: all the text inside it, as ``text_content()`` gives it, at less cost."""
+    return [tostring(a, method="text", encoding=str, with_tail=False) if len(a) else a.text or ""
+            for a in tree.iter("a")]
 
 
 def is_link(p: Paragraph) -> bool:
     """A short paragraph made (almost) only of link text."""
-    size = len(_SPACE.sub(" ", p.text).strip())
+    if p.links <= 0:  # most paragraphs: decided without measuring the text
+        return False
+    size = len(_collapsed(p.text))
     return 0 < size <= MAX_LINK_CHARS and p.links >= LINK_SHARE * size
 
 

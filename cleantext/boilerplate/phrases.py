@@ -29,9 +29,12 @@ File format::
 - Bad data (a bad regex, an unknown category, a section without ``max``) raises
   ``ValueError`` naming the file and line.
 
-Speed: patterns anchored with ``^`` are matched together as one regex; the others
-are only searched when a literal they need (read off the pattern) is in the text,
-so give unanchored patterns a plain word or two.
+Speed: a rule is only tried on the paragraphs it may match, judged by what is
+read off its pattern: an anchored pattern (``^…``) when the paragraph starts
+with what the pattern can start with, another when the paragraph holds a whole
+word or a literal the pattern needs (see :mod:`cleantext.boilerplate.patterns`).
+So start anchored patterns plainly (not with ``\w`` or ``.``), and give the others
+a plain word or two.
 
 >>> rules = PhraseRules.load()
 >>> rules.match("© 2024 ACME Corp. All rights reserved.")
@@ -46,14 +49,14 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from cleantext.boilerplate import patterns
 from cleantext.model import Document
 from cleantext.options import Options
 
@@ -117,160 +120,22 @@ class PhraseRule:
 
     @property
     def anchored(self) -> bool:
-        """True when the pattern can only match at the start of the paragraph."""
-        atoms = _atoms(self.pattern)
-        return self.pattern.startswith("^") and atoms is not None and _Mark.BAR not in atoms
+        """True when the pattern can only match at the start of the paragraph (see :func:`patterns.is_anchored`)."""
+        return patterns.is_anchored(self.pattern)
 
-    def keywords(self) -> tuple[str, ...] | None:
-        """Literal strings, one of which is in every text the pattern matches.
+    def keywords(self, least: int = patterns.KEYWORD_MIN) -> frozenset[str] | None:
+        """Literal strings of at least ``least`` characters, one of which is in every text the pattern
+        matches (see :func:`patterns.keywords`)."""
+        return patterns.keywords(self.pattern, least)
 
-        None when no such strings of at least :data:`KEYWORD_MIN` characters can
-        be read off the pattern; the rule is then tried on every paragraph.
-        """
-        atoms = _atoms(self.pattern)
-        return None if atoms is None else _keywords(atoms)
+    def heads(self) -> frozenset[str] | None:
+        """For an anchored pattern, the strings one of which starts every text it matches (see
+        :func:`patterns.heads`)."""
+        return patterns.heads(self.pattern)
 
-
-#: The shortest literal worth a substring test before a regex search.
-KEYWORD_MIN = 4
-_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
-
-
-class _Mark(Enum):
-    """Top-level atoms of a pattern other than literal characters and groups."""
-
-    BAR = "|"  # an alternation at this level
-    OTHER = "?"  # anything else: classes, escapes like \s, optional atoms
-
-
-@dataclass(frozen=True)
-class _Group:
-    """An unquantified ``(?:…)`` group."""
-
-    inner: str
-
-
-_Atom = str | _Group | _Mark  # a str is one literal character
-
-
-@cache
-def _atoms(pattern: str) -> tuple[_Atom, ...] | None:
-    """The top-level atoms of ``pattern``; None for constructs not analysed.
-
-    >>> _atoms(r"ab?(?:c|d)\\.")
-    ('a', <_Mark.OTHER: '?'>, _Group(inner='c|d'), '.')
-    """
-    atoms: list[_Atom] = []
-    i = 0
-    while i < len(pattern):
-        atom, i = _next_atom(pattern, i)
-        if atom is None:
-            return None
-        quantifier = _QUANTIFIER.match(pattern, i)
-        if quantifier:
-            atom, i = _Mark.OTHER, quantifier.end()
-        atoms.append(atom)
-    return tuple(atoms)
-
-
-def _next_atom(pattern: str, i: int) -> tuple[_Atom | None, int]:
-    c = pattern[i]
-    if c == "\\":
-        escaped = pattern[i + 1]
-        if escaped in "xuUN0123456789":  # escapes with a payload: not analysed
-            return None, i
-        return (_Mark.OTHER if escaped.isalnum() else escaped), i + 2
-    if c == "[":
-        return _Mark.OTHER, _class_end(pattern, i)
-    if c == "(":
-        end = _group_end(pattern, i)
-        inner = pattern[i + 1 : end - 1]
-        if inner.startswith("?:"):
-            return _Group(inner[2:]), end
-        return (_Mark.OTHER, end) if inner.startswith(("?=", "?!", "?<=", "?<!")) else (None, i)
-    if c in ".^$":
-        return _Mark.OTHER, i + 1
-    return (_Mark.BAR if c == "|" else c), i + 1
-
-
-def _class_end(pattern: str, i: int) -> int:
-    """The index after the ``]`` closing the class opened at ``i``."""
-    j = i + 1
-    j += pattern.startswith("^", j)
-    j += pattern.startswith("]", j)  # a ']' first in a class is a literal
-    while pattern[j] != "]":
-        j += 2 if pattern[j] == "\\" else 1
-    return j + 1
-
-
-def _group_end(pattern: str, i: int) -> int:
-    """The index after the ``)`` closing the group opened at ``i``."""
-    depth, j = 0, i
-    while True:
-        c = pattern[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _class_end(pattern, j)
-            continue
-        depth += {"(": 1, ")": -1}.get(c, 0)
-        j += 1
-        if depth == 0:
-            return j
-
-
-def _keywords(atoms: Sequence[_Atom]) -> tuple[str, ...] | None:
-    """Keywords of a sequence of atoms: the best of its literal runs and groups.
-
-    A run of literal characters is one keyword; an unquantified group gives the
-    keywords of its alternatives, each of which needs some. Best: telling
-    keywords (see :func:`_telling`), then as few as possible.
-    """
-    if _Mark.BAR in atoms:
-        found = [_keywords(side) for side in _split(atoms)]
-        return None if None in found else tuple(k for side in found for k in side or ())
-    options: list[tuple[str, ...]] = []
-    run = ""
-    for atom in [*atoms, _Mark.OTHER]:
-        if isinstance(atom, str):
-            run += atom
-            continue
-        if _long_enough(run):
-            options.append((run,))
-        run = ""
-        if isinstance(atom, _Group):
-            inner = _atoms(atom.inner)
-            group = None if inner is None else _keywords(inner)
-            if group:
-                options.append(group)
-    if not options:
-        return None
-    # fewest keywords among the telling ones (each at least 6 characters, or CJK)
-    return max(options, key=lambda o: (all(_telling(k) for k in o), -len(o), min(len(k) for k in o)))
-
-
-def _long_enough(keyword: str, least: int = KEYWORD_MIN) -> bool:
-    """At least ``least`` characters, or 2 Han or kana characters."""
-    keyword = keyword.strip()
-    cjk = len(keyword) >= 2 and min(map(ord, keyword)) >= 0x3040
-    return cjk or len(keyword) >= least
-
-
-def _telling(keyword: str) -> bool:
-    """Long enough to be rare in body text."""
-    return _long_enough(keyword, 6)
-
-
-def _split(atoms: Sequence[_Atom]) -> list[list[_Atom]]:
-    """The sides of a top-level alternation."""
-    sides: list[list[_Atom]] = [[]]
-    for atom in atoms:
-        if atom is _Mark.BAR:
-            sides.append([])
-        else:
-            sides[-1].append(atom)
-    return sides
+    def words(self) -> frozenset[str] | None:
+        """Words, one of which is a word of every text the pattern matches (see :func:`patterns.words`)."""
+        return patterns.words(self.pattern)
 
 
 def _check_pattern(pattern: str) -> str | None:
@@ -334,62 +199,135 @@ def _builtin_rules() -> tuple[PhraseRule, ...]:
     return tuple(r for path in sorted(BUILTIN_DIR.glob("*.txt")) for r in parse_file(path))
 
 
-@dataclass(frozen=True)
-class _Tier:
-    """Rules of one tier allowed at some paragraph length, ready to match.
+_WORD = re.compile(r"\w+")
+#: Splitting a text into words costs about as much as this many substring tests
+#: per character: a cap allowing fewer words than its length over this tests substrings.
+_WORD_COST = 4
 
-    Anchored rules form one regex of ``(?:pattern)()`` alternatives matched at
-    the start; ``m.lastindex`` tells which one matched (the empty group at the
-    end keeps each alternative starting with its own first literal, which
-    ``re`` skips fast). The other rules are searched one by one, and only when
-    one of their keywords is in the text: a substring test is far cheaper than
-    a regex search over a long alternation.
+
+@dataclass(frozen=True)
+class _Matcher:
+    """Rules ready to match, in the order they are tried: language rules, then the
+    ``mul`` ones; in each, the anchored rules, then the others; else as read.
+
+    A rule is only tried on a paragraph it may match: an anchored rule when the
+    paragraph starts with one of its heads (see :func:`patterns.heads`), another when one
+    of its words is a word of the paragraph (see :func:`patterns.words`), else when one of
+    its keywords is in the paragraph; the few with none of these always.
     """
 
-    start: re.Pattern[str] | None
-    start_ids: tuple[str, ...]
-    keywords: tuple[tuple[str, tuple[int, ...]], ...]
-    always: frozenset[int]
-    anywhere: tuple[tuple[re.Pattern[str], str], ...]
+    caps: list[int]  # each distinct ``max``, ascending
+    tries: tuple[tuple[Callable[[str], object], int, str], ...]  # per rule: regex test, max, id
+    by_head: dict[str, tuple[int, ...]]  # per head: the rules to try, the always-tried included ("": those only)
+    by_word: list[dict[str, frozenset[int]]]  # per cap: the words of the rules it allows
+    keywords: list[_Keywords]  # per cap: the keywords of the rules it allows
 
     @classmethod
-    def build(cls, rules: Sequence[PhraseRule]) -> _Tier:
-        start = [r for r in rules if r.anchored]
-        rest = [r for r in rules if not r.anchored]
-        regex = "|".join(f"(?:{r.pattern[1:]})()" for r in start)
-        by_keyword: dict[str, set[int]] = {}
-        for i, rule in enumerate(rest):
-            for keyword in rule.keywords() or ("",):
-                by_keyword.setdefault(keyword, set()).add(i)
-        by_keyword = _merge(by_keyword)
+    def build(cls, rules: Sequence[PhraseRule]) -> _Matcher:
+        rules = sorted(rules, key=lambda r: (r.lang == NEUTRAL, not r.anchored))
+        caps = sorted({r.max_len for r in rules})
+        by_head: dict[str, set[int]] = {"": set()}
+        by_word: list[dict[str, set[int]]] = [{} for _ in caps]
+        by_keyword: list[dict[str, set[int]]] = [{} for _ in caps]
+        for i, rule in enumerate(rules):
+            heads = rule.heads()
+            words = None if heads else rule.words()
+            keywords = None if heads or words else rule.keywords() or rule.keywords(1)
+            if not (words or keywords):
+                for head in heads or ("",):  # "": tried on every paragraph
+                    by_head.setdefault(head, set()).add(i)
+                continue
+            allowing = bisect_left(caps, rule.max_len) + 1  # the caps that allow the rule
+            for by_key in (by_word if words else by_keyword)[:allowing]:
+                for key in words or keywords or ():
+                    by_key.setdefault(key, set()).add(i)
+        for cap, cap_words, cap_keywords in zip(caps, by_word, by_keyword, strict=True):
+            if len(cap_words) * _WORD_COST < cap:  # few words: substring tests beat splitting long texts into words
+                for word, word_rules in cap_words.items():
+                    cap_keywords.setdefault(word, set()).update(word_rules)
+                cap_words.clear()
         return cls(
-            start=re.compile(regex) if start else None,
-            start_ids=tuple(r.rule_id for r in start),
-            keywords=tuple((k, tuple(sorted(v))) for k, v in by_keyword.items() if k),
-            always=frozenset(by_keyword.get("", ())),
-            anywhere=tuple((_regex(r.pattern), r.rule_id) for r in rest),
+            caps=caps,
+            tries=tuple((_test(r), r.max_len, r.rule_id) for r in rules),
+            by_head={head: _tried(head, by_head) for head in by_head},
+            by_word=[{w: frozenset(v) for w, v in by_cap.items()} for by_cap in by_word],
+            keywords=[_Keywords.build(_merge(by_cap)) for by_cap in by_keyword],
         )
 
-    def find(self, folded: str) -> str | None:
-        m = self.start.match(folded) if self.start else None
-        if m and m.lastindex:
-            return self.start_ids[m.lastindex - 1]
-        hits = self.always.union(*(rules for keyword, rules in self.keywords if keyword in folded))
-        for i in sorted(hits):
-            regex, rule_id = self.anywhere[i]
-            if regex.search(folded):
+    def find(self, text: str) -> str | None:
+        """The first rule that matches the stripped ``text`` and allows its length, if any."""
+        length = len(text)
+        cap = bisect_left(self.caps, length)
+        if cap == len(self.caps):
+            return None
+        folded = fold(text)
+        head = folded[: patterns.HEAD].translate(patterns.SHAPES)
+        while head not in self.by_head:
+            head = head[:-1]
+        tried: Iterable[int] = self.by_head[head]
+        by_word = self.by_word[cap]
+        hits = [by_word[word] for word in by_word.keys() & _WORD.findall(folded)] if by_word else []
+        hits += self.keywords[cap].hits(folded)
+        if hits:
+            tried = sorted(set(tried).union(*hits))
+        for i in tried:
+            test, max_len, rule_id = self.tries[i]
+            if length <= max_len and test(folded):
                 return rule_id
         return None
 
 
+@dataclass(frozen=True)
+class _Keywords:
+    """Keywords and their rules, by their greatest character: a text holds none greater than its own."""
+
+    tops: list[str]  # the greatest character of each keyword, ascending
+    rules: tuple[tuple[str, frozenset[int]], ...]  # keyword, its rules; in the same order
+
+    @classmethod
+    def build(cls, by_keyword: dict[str, set[int]]) -> _Keywords:
+        keywords = sorted(by_keyword, key=max)
+        return cls([max(k) for k in keywords], tuple((k, frozenset(by_keyword[k])) for k in keywords))
+
+    def hits(self, text: str) -> list[frozenset[int]]:
+        """The rules of the keywords in ``text``."""
+        tried = self.rules[: bisect_right(self.tops, _ceiling(text))]
+        return [rules for keyword, rules in tried if keyword in text]
+
+
+_WIDE = re.compile("[\u3000-\U0010ffff]")  # CJK and beyond
+
+
+def _ceiling(text: str) -> str:
+    """A character no less than any of ``text``, found faster than ``max(text)``.
+
+    >>> [hex(ord(_ceiling(text))) for text in ("abc", "café", "版权所有")]
+    ['0x7f', '0x2fff', '0x10ffff']
+    """
+    if text.isascii():
+        return "\x7f"
+    return "\U0010ffff" if _WIDE.search(text) else "\u2fff"
+
+
+def _tried(head: str, by_head: dict[str, set[int]]) -> tuple[int, ...]:
+    """The rules to try on a paragraph whose longest known head is ``head``: those of its prefixes."""
+    return tuple(sorted(set().union(*(by_head.get(head[:size], ()) for size in range(len(head) + 1)))))
+
+
+def _test(rule: PhraseRule) -> Callable[[str], object]:
+    regex = _regex(rule.pattern)
+    return regex.match if rule.anchored else regex.search
+
+
 def _merge(by_keyword: dict[str, set[int]]) -> dict[str, set[int]]:
-    """Give the rules of a keyword that contains another keyword to the shorter one.
+    """Give the rules of a keyword that contains another keyword to the shorter one,
+    if that one is long enough to be rare (see :func:`patterns.long_enough`).
 
     Fewer substring tests; the shorter keyword is tested anyway.
     """
     merged: dict[str, set[int]] = {}
     for keyword in sorted(by_keyword, key=len):
-        home = next((k for k in merged if k and k in keyword), keyword)
+        home = next((k for k in merged if k in keyword and patterns.long_enough(k)), keyword)
         merged.setdefault(home, set()).update(by_keyword[keyword])
     return merged
 
@@ -399,16 +337,9 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _tiers(rules: Sequence[PhraseRule]) -> tuple[_Tier, ...]:
-    """Language rules first, then the ``mul`` ones."""
-    return tuple(_Tier.build([r for r in rules if (r.lang == NEUTRAL) is neutral]) for neutral in (False, True))
-
-
 @lru_cache(maxsize=8)
-def _compile(rules: tuple[PhraseRule, ...]) -> tuple[list[int], list[tuple[_Tier, ...]]]:
-    """Tiers per distinct ``max``: those of the rules whose cap is at least that length."""
-    caps = sorted({r.max_len for r in rules})
-    return caps, [_tiers([r for r in rules if r.max_len >= cap]) for cap in caps]
+def _compile(rules: tuple[PhraseRule, ...]) -> _Matcher:
+    return _Matcher.build(rules)
 
 
 class PhraseRules:
@@ -420,7 +351,7 @@ class PhraseRules:
 
     def __init__(self, rules: Iterable[PhraseRule]) -> None:
         self.rules = tuple(rules)
-        self._caps, self._tiers = _compile(self.rules)
+        self._matcher = _compile(self.rules)
 
     @classmethod
     def load(cls, extra_files: Sequence[str | os.PathLike[str]] = ()) -> PhraseRules:
@@ -435,16 +366,7 @@ class PhraseRules:
         rules win over ``mul`` ones; among them, rules anchored at the start
         (``^…``) are tried first; otherwise the rule read first wins.
         """
-        text = text.strip()
-        i = bisect_left(self._caps, len(text))
-        if i == len(self._caps):
-            return None
-        folded = fold(text)
-        for tier in self._tiers[i]:
-            rule_id = tier.find(folded)
-            if rule_id is not None:
-                return rule_id
-        return None
+        return self._matcher.find(text.strip())
 
     def rule_ids(self) -> list[str]:
         """Every rule id, once, in the order read."""

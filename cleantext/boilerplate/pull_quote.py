@@ -43,19 +43,26 @@ class PullQuoteFilter:
 
     Linear in the document's words: each candidate is looked up by its first
     ``MIN_WORDS`` words among the word windows of every paragraph, and only
-    the hits are compared in full.
+    the hits are compared in full. A document without a candidate (most)
+    costs a look at its paragraphs' first and last characters.
     """
 
     def __call__(self, doc: Document) -> Document:
         kept = doc.kept
-        words = [_WORD.findall(p.text.casefold()) for p in kept]
+        quotes = {i: _words(p) for i, p in enumerate(kept) if _set_off(p)}
         by_opening: dict[tuple[str, ...], list[int]] = {}
-        for i, w in enumerate(words):
-            if len(w) >= MIN_WORDS and _set_off(kept[i]):
+        for i, w in quotes.items():
+            if len(w) >= MIN_WORDS:
                 by_opening.setdefault(tuple(w[:MIN_WORDS]), []).append(i)
+        if not by_opening:
+            return doc
+        words = [quotes[i] if i in quotes else _words(p) for i, p in enumerate(kept)]
+        first_words = {opening[0] for opening in by_opening}
         quoted: set[int] = set()
         for j, w in enumerate(words):
             for start in range(len(w) - MIN_WORDS + 1):
+                if w[start] not in first_words:  # most windows: no tuple to build
+                    continue
                 for i in by_opening.get(tuple(w[start : start + MIN_WORDS]), ()):
                     if len(words[j]) > len(words[i]) and w[start : start + len(words[i])] == words[i]:
                         quoted.add(i)
@@ -64,6 +71,11 @@ class PullQuoteFilter:
             if i + 1 < len(kept) and kept[i + 1].dropped is None and _is_attribution(kept[i + 1]):
                 kept[i + 1].dropped = RULE_ID
         return doc
+
+
+def _words(p: Paragraph) -> list[str]:
+    """The words of ``p``, case folded."""
+    return _WORD.findall(p.text.casefold())
 
 
 def _set_off(p: Paragraph) -> bool:
