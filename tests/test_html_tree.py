@@ -3,9 +3,6 @@ drop_code: without scripts and styles, trafilatura extracts the same text."""
 
 from __future__ import annotations
 
-import gzip
-import json
-
 import pytest
 import trafilatura
 from lxml import etree
@@ -15,7 +12,7 @@ from trafilatura.xml import xmltotxt
 
 from cleantext.html_tree import drop_code, parse_html
 
-from .conftest import ROOT, SHARED, shared_file
+from .conftest import ROOT, shared_eval_pages
 
 PAGES = sorted((ROOT / "fixtures").glob("*/input.html"))
 
@@ -62,12 +59,6 @@ def extraction(tree: HtmlElement) -> str | None:
     return None if result is None else xmltotxt(result.body, False)
 
 
-def shared_pages(count: int) -> list[str]:
-    path = shared_file(SHARED / "eval-data" / "trafilatura-eval" / "pages.jsonl.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        return [json.loads(line)["html"] for line, _ in zip(lines, range(count), strict=False)]
-
-
 @pytest.mark.parametrize("html", [p.read_text(encoding="utf-8") for p in PAGES] + [
     "<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"articleBody\": "
     "\"The body lives only in the JSON-LD of this page, long enough for the baseline to take it, "
@@ -86,7 +77,7 @@ def test_dropping_code_keeps_json_ld_and_tails() -> None:
 
 
 def test_dropping_code_leaves_real_pages_extracted_as_they_were() -> None:
-    pages = shared_pages(120)
+    pages = shared_eval_pages(120)
     changed = [i for i, html in enumerate(pages)
                if extraction(drop_code(parse_html(html))) != extraction(parse_html(html))]
     assert len(pages) == 120 and changed == []

@@ -1,13 +1,10 @@
-import gzip
-import json
-
 from cleantext import read
 from cleantext.encoding import ready_to_parse
 from cleantext.html_tree import drop_code, parse_html
 from cleantext.options import Options
 from cleantext.read import extract_html, looks_like_html, split_text
 
-from .conftest import SHARED, shared_file
+from .conftest import shared_eval_pages
 
 PAGE = """<!DOCTYPE html><html><head><title>Harbour reopens</title></head><body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
@@ -88,9 +85,7 @@ def test_trafilatura_alone_decides_a_long_article_and_the_whole_cascade_a_short_
 
 
 def test_a_short_fast_result_is_replaced_by_the_whole_cascade_on_real_pages():
-    path = shared_file(SHARED / "eval-data" / "trafilatura-eval" / "pages.jsonl.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        pages = [json.loads(line)["html"] for line, _ in zip(lines, range(60), strict=False)]
+    pages = shared_eval_pages(60)
     options = Options(format="html", repair=False)
     rescued = 0
     for page in pages:
