@@ -1,6 +1,6 @@
 """Pure scoring functions of the quality benchmark (no I/O, no extraction).
 
-Three metrics, defined in ``../shared/eval-data/README.md`` and
+Four metrics, defined in ``../shared/eval-data/README.md`` and
 ``../shared/eval-data/langid/README.md``:
 
 * AEB (article-extraction-benchmark): 4-token shingles over ``\\w+`` tokens;
@@ -9,6 +9,9 @@ Three metrics, defined in ``../shared/eval-data/README.md`` and
   F1 of the two averages; accuracy is the share of exact token-sequence matches.
 * trafilatura eval: whitespace-normalised substring matching of the "with"
   (must occur) and "without" (must not occur) snippets, counts summed over pages.
+* wild-dev: bag-of-tokens F1 per page (``\\w+`` runs of the NFC text, Han and kana
+  as character bigrams), macro-averaged over pages; and the "do no harm" tests of a
+  page against trafilatura's F1 on it.
 * mixed-language documents: per-paragraph verdicts against ``label``.
 
 >>> page = aeb_page("a b c d", "a b c d e")  # 1 of the 2 gold shingles found
@@ -19,9 +22,12 @@ Three metrics, defined in ``../shared/eval-data/README.md`` and
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import regex
 
 SHINGLE_SIZE = 4
 _TOKEN_RE = re.compile(r"\w+")
@@ -224,6 +230,129 @@ def snippet_page(pred: str | None, with_: Iterable[str], without: Iterable[str])
 def snippet_scores(pages: Iterable[SnippetCounts]) -> SnippetCounts:
     """Sum page counts; read P/R/F1 from the result."""
     return sum(pages, SnippetCounts())
+
+
+# ----------------------------------------------------------------------------- wild-dev (bag of tokens)
+
+#: Han and kana, by script extension so that marks shared by both (the prolonged
+#: sound mark ー) stay inside a Japanese word.
+_CJK_RE = regex.compile(r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]+")
+#: A page is much worse than the baseline's when its F1 is lower by more than this.
+WORSE_BY = 0.05
+#: A page is a catastrophe when its F1 is below ``CATASTROPHE_BELOW`` while the
+#: baseline reaches ``BASELINE_GOOD``.
+CATASTROPHE_BELOW = 0.5
+BASELINE_GOOD = 0.9
+
+
+def char_bigrams(chars: str) -> list[str]:
+    """Overlapping character bigrams; a lone character is one token.
+
+    >>> char_bigrams("東京都"), char_bigrams("中")
+    (['東京', '京都'], ['中'])
+    """
+    if len(chars) < 2:
+        return [chars]
+    return [chars[i : i + 2] for i in range(len(chars) - 1)]
+
+
+def split_run(run: str) -> list[str]:
+    """The tokens of one ``\\w+`` run: its Han/kana stretches as bigrams, the rest whole.
+
+    >>> split_run("iPhone手机2024"), split_run("word")
+    (['iPhone', '手机', '2024'], ['word'])
+    """
+    pieces, pos = [], 0
+    for m in _CJK_RE.finditer(run):
+        if m.start() > pos:
+            pieces.append(run[pos : m.start()])
+        pieces.extend(char_bigrams(m.group()))
+        pos = m.end()
+    if pos < len(run):
+        pieces.append(run[pos:])
+    return pieces
+
+
+def bag_of_tokens(text: str | None) -> Counter[str]:
+    """The token multiset of the wild-dev metric (NFC text, case kept).
+
+    >>> sorted(bag_of_tokens("Tokyo 東京タワー, Tokyo!").items())
+    [('Tokyo', 2), ('タワ', 1), ('ワー', 1), ('京タ', 1), ('東京', 1)]
+    """
+    bag: Counter[str] = Counter()
+    for run in tokens(unicodedata.normalize("NFC", text or "")):
+        bag.update(split_run(run))
+    return bag
+
+
+@dataclass(frozen=True)
+class BagPage:
+    """One page's token counts: found (``tp``), output (``pred``) and gold (``gold``)."""
+
+    tp: int
+    pred: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return ratio(self.tp, self.pred)
+
+    @property
+    def recall(self) -> float:
+        return ratio(self.tp, self.gold)
+
+    @property
+    def f1(self) -> float:
+        """Page F1; 0 for an empty output (and for an empty gold)."""
+        return f1(self.precision, self.recall)
+
+
+def bag_page(pred: str | None, gold: str | None) -> BagPage:
+    """Compare one output with the gold text as token multisets.
+
+    >>> page = bag_page("Home | News: Rain in Paris", "rain in Paris and rain in Lyon")
+    >>> page, round(page.f1, 3)  # TP: in, Paris (case kept: "Rain" is not "rain")
+    (BagPage(tp=2, pred=5, gold=7), 0.333)
+    """
+    p, g = bag_of_tokens(pred), bag_of_tokens(gold)
+    return BagPage(tp=sum((p & g).values()), pred=sum(p.values()), gold=sum(g.values()))
+
+
+def macro_f1(pages: Iterable[BagPage]) -> float:
+    """The mean of the page F1s (0 for no page).
+
+    >>> macro_f1([bag_page("a b", "a b"), bag_page("", "a b")])
+    0.5
+    """
+    return _mean([p.f1 for p in pages])
+
+
+def mean_of_groups(pages: Sequence[BagPage], groups: Iterable[Sequence[int]]) -> float:
+    """The mean over groups of pages (the datasets) of their macro F1.
+
+    >>> pages = [bag_page("a", "a"), bag_page("a", "a"), bag_page("", "a")]
+    >>> mean_of_groups(pages, [[0, 1], [2]])  # (1 + 0) / 2; over the pages it is 2/3
+    0.5
+    """
+    return _mean([macro_f1(pages[i] for i in group) for group in groups])
+
+
+def much_worse(f1_: float, baseline_f1: float) -> bool:
+    """Whether a page's F1 is lower than the baseline's by more than ``WORSE_BY``.
+
+    >>> much_worse(0.90, 0.96), much_worse(0.92, 0.96)
+    (True, False)
+    """
+    return baseline_f1 - f1_ > WORSE_BY
+
+
+def catastrophic(f1_: float, baseline_f1: float) -> bool:
+    """Whether a page fails (F1 under ``CATASTROPHE_BELOW``) where the baseline does well.
+
+    >>> catastrophic(0.4, 0.9), catastrophic(0.4, 0.89), catastrophic(0.5, 1.0)
+    (True, False, False)
+    """
+    return f1_ < CATASTROPHE_BELOW and baseline_f1 >= BASELINE_GOOD
 
 
 # ----------------------------------------------------------------------------- mixed-language docs

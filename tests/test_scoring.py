@@ -1,4 +1,4 @@
-"""Hand-computed cases for the three quality metrics of benchmarks/scoring.py."""
+"""Hand-computed cases for the four quality metrics of benchmarks/scoring.py."""
 
 from __future__ import annotations
 
@@ -6,11 +6,17 @@ import pytest
 
 from benchmarks.scoring import (
     AebPage,
+    BagPage,
     MixedScores,
     SnippetCounts,
     Verdict,
     aeb_page,
     aeb_scores,
+    bag_of_tokens,
+    bag_page,
+    catastrophic,
+    macro_f1,
+    much_worse,
     normalize_ws,
     shingles,
     snippet_page,
@@ -112,6 +118,59 @@ def test_counts_are_summed_over_pages_before_the_ratios() -> None:
 
 def test_empty_counts_score_zero() -> None:
     assert (SnippetCounts().precision, SnippetCounts().recall, SnippetCounts().f1) == (0.0, 0.0, 0.0)
+
+
+# ----------------------------------------------------------------------------- wild-dev bag of tokens
+
+
+def test_cjk_inside_a_latin_run_becomes_bigrams_and_the_latin_part_one_token() -> None:
+    # one \w+ run: "iPhone" + 手机很好用 -> 手机 机很 很好 好用
+    assert bag_of_tokens("iPhone手机很好用!") == {"iPhone": 1, "手机": 1, "机很": 1, "很好": 1, "好用": 1}
+
+
+def test_a_lone_kanji_is_one_token() -> None:
+    assert bag_of_tokens("中 国") == {"中": 1, "国": 1}
+    assert bag_of_tokens("第3章") == {"第": 1, "3": 1, "章": 1}
+
+
+def test_kana_and_han_share_bigrams_and_the_long_vowel_mark_stays_inside() -> None:
+    assert bag_of_tokens("東京タワー") == {"東京": 1, "京タ": 1, "タワ": 1, "ワー": 1}
+
+
+def test_text_is_nfc_normalised_and_case_kept() -> None:
+    assert bag_of_tokens("cafe\u0301 Café") == {"café": 1, "Café": 1}
+
+
+def test_bag_page_on_a_mixed_japanese_and_latin_page() -> None:
+    # pred: 東京 京タ タワ ワー ーは は高 高い Tower (8); gold: 東京 京タ タワ ワー Tower 333m (6); TP 5
+    page = bag_page("東京タワーは高い Tower", "東京タワー Tower 333m")
+    assert page == BagPage(tp=5, pred=8, gold=6)
+    assert (page.precision, page.recall) == (5 / 8, 5 / 6)
+    assert page.f1 == pytest.approx(10 / 14)
+
+
+def test_true_positives_are_the_multiset_intersection() -> None:
+    # pred {a: 3, b: 1}, gold {a: 1, b: 2, c: 1}: TP = min(3, 1) + min(1, 2) = 2
+    page = bag_page("a a a b", "a b b c")
+    assert page == BagPage(tp=2, pred=4, gold=4)
+    assert page.f1 == 0.5
+
+
+def test_empty_output_or_gold_scores_zero() -> None:
+    assert bag_page("", "some gold text").f1 == 0.0
+    assert bag_page(None, "some gold text") == BagPage(tp=0, pred=0, gold=3)
+    assert bag_page("some output", "").f1 == 0.0
+
+
+def test_macro_f1_is_the_mean_of_page_f1s_not_of_pooled_counts() -> None:
+    pages = [bag_page("a", "a"), bag_page("a b c d", "a b c d e f g h")]  # F1 1 and 2/3
+    assert macro_f1(pages) == pytest.approx((1 + 2 / 3) / 2)
+    assert macro_f1([]) == 0.0
+
+
+def test_do_no_harm_thresholds() -> None:
+    assert much_worse(0.80, 0.86) and not much_worse(0.82, 0.86) and not much_worse(0.9, 0.5)
+    assert catastrophic(0.49, 0.9) and not catastrophic(0.5, 0.95) and not catastrophic(0.1, 0.89)
 
 
 # ----------------------------------------------------------------------------- mixed-language documents
