@@ -16,6 +16,7 @@ from typing import Any
 
 from .boilerplate.edges import ForeignEdgeFilter
 from .boilerplate.headings import TrailingHeadingFilter
+from .boilerplate.letterless import LetterlessFilter
 from .boilerplate.links import LinkListFilter
 from .boilerplate.markup import MarkupFilter
 from .boilerplate.phrases import PhraseFilter
@@ -94,6 +95,7 @@ def build_chain(options: Options) -> list[Filter]:
             chain.append(OnlineProfileFilter())
     optional: list[tuple[str, Callable[[], Filter]]] = [
         ("markup", MarkupFilter),
+        ("letterless", LetterlessFilter),
         ("title", TitleFilter),
         ("foreign-edge", ForeignEdgeFilter),
         ("pull-quote", PullQuoteFilter),

@@ -65,6 +65,16 @@ def test_html_paragraphs_carry_their_link_characters():
     assert mayor.links == len("mayor of the town")
 
 
+def test_links_laid_out_over_lines_are_counted_in_the_normalised_paragraphs():
+    page = (PAGE.replace(">Ferry prices rise again<", ">\n\t\tFerry  prices\n\t\trise again\n\t<")
+            .replace(">New bridge opens in March<", ">New bridge\n opens \tin March<"))
+    paragraphs = {p.text: p for p in extract_html(page, Options(format="html"))}
+    assert paragraphs["Ferry prices rise again"].links == len("Ferry prices rise again")
+    assert paragraphs["New bridge opens in March"].links == len("New bridge opens in March")
+    reasons = {p.text: p.dropped for p in Cleaner(Options(format="html")).process(page).paragraphs}
+    assert reasons["Ferry prices rise again"] == reasons["New bridge opens in March"] == "link-list"
+
+
 def test_only_paragraphs_short_enough_to_be_links_are_counted():
     long = "Ferry prices rise again, the mayor of the town said. " * 4
     page = PAGE.replace("<p>Related stories:</p>", f"<p>{long}</p>")
