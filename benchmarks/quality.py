@@ -59,7 +59,7 @@ from benchmarks import scoring  # noqa: E402
 from benchmarks.splits import page_half  # noqa: E402
 
 DEFAULT_DATA_DIR = ROOT.parent / "shared" / "eval-data"
-SYSTEMS = ("trafilatura", "trafilatura-precision", "readability", "cleantext", "naive")
+SYSTEMS = ("trafilatura", "trafilatura-precision", "readability", "cleantext", "cleantext-agreement", "naive")
 DATASETS = ("aeb", "trafilatura-eval", "wild", "mixed")
 #: The system the others are compared with page by page ("do no harm").
 BASELINE = "trafilatura"
@@ -155,14 +155,14 @@ def readability_system() -> HtmlSystem:
     return run
 
 
-def cleantext_systems() -> tuple[HtmlSystem, MixedSystem]:
-    """cleantext (default options, format told apart) on web pages, and on the
-    mixed-language plain-text documents."""
+def cleantext_systems(extraction: str = "trafilatura") -> tuple[HtmlSystem, MixedSystem]:
+    """cleantext (default options, format told apart, HTML extracted as ``extraction`` says) on web
+    pages, and on the mixed-language plain-text documents."""
     try:
         from cleantext import Cleaner, Options
     except ImportError as exc:
         raise BenchmarkError(f"cannot import cleantext's Cleaner ({exc}); run with --only trafilatura,naive") from exc
-    html_cleaner = Cleaner(Options())
+    html_cleaner = Cleaner(Options(extraction=extraction))  # type: ignore[arg-type]
     text_cleaner = Cleaner(Options(format="text"))
 
     def run_html(page: str | bytes) -> Output:
@@ -815,6 +815,8 @@ def build_systems(names: set[str]) -> tuple[dict[str, HtmlSystem], dict[str, Mix
         mixed["naive"] = naive_verdicts
     if "cleantext" in names:
         html["cleantext"], mixed["cleantext"] = cleantext_systems()
+    if "cleantext-agreement" in names:
+        html["cleantext-agreement"], _ = cleantext_systems("agreement")
     return html, mixed
 
 

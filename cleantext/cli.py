@@ -19,7 +19,7 @@ from . import __version__
 from .cleaner import Cleaner
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, parse_size
 from .model import Document
-from .options import FORMATS, Options
+from .options import EXTRACTIONS, FORMATS, Options
 from .parallel import Progress, WorkersKeepDying, clean_jsonl, worker_count
 from .profile import DEFAULT_CAPACITY, Profile, ProfileError, ProfileLearner
 from .read import read_limited
@@ -54,6 +54,8 @@ def reading_options(command: F) -> F:
                      help="Input format; auto tells HTML from plain text."),
         click.option("--no-repair", is_flag=True, help="Do not repair encoding with ftfy."),
         click.option("--favor-precision", is_flag=True, help="Ask trafilatura for less but surer text."),
+        click.option("--extraction", type=click.Choice(EXTRACTIONS), default="trafilatura", show_default=True,
+                     help="HTML: trafilatura's paragraphs, or what trafilatura, readability and the page agree on."),
         click.option("--max-bytes", default=f"{DEFAULT_MAX_BYTES // 2**20}M", show_default=True,
                      callback=_size_option, metavar="SIZE",
                      help="A bigger document is not cleaned but reported as too-large (0: no limit)."),
@@ -94,11 +96,13 @@ def _size_option(_ctx: click.Context, _param: click.Parameter, value: str) -> in
 
 def build_options(fmt: str, disable: tuple[str, ...], phrases: tuple[str, ...], no_repair: bool,
                   favor_precision: bool, seed: int, profile: str | None = None, learn: bool = False,
-                  max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> Options:
+                  max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT,
+                  extraction: str = "trafilatura") -> Options:
     try:
         return Options(format=fmt, disable=disable, phrase_files=phrases,  # type: ignore[arg-type]
                        repair=not no_repair, favor_precision=favor_precision, seed=seed,
-                       profile=_loaded_profile(profile), learn=learn, max_bytes=max_bytes, timeout=timeout)
+                       profile=_loaded_profile(profile), learn=learn, max_bytes=max_bytes, timeout=timeout,
+                       extraction=extraction)  # type: ignore[arg-type]
     except ValueError as err:  # a bad phrase file, a bad option value
         raise click.UsageError(str(err)) from err
 

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 Format = Literal["auto", "text", "html"]
 FORMATS: tuple[str, ...] = ("auto", "text", "html")
+Extraction = Literal["agreement", "trafilatura"]
+EXTRACTIONS: tuple[str, ...] = ("agreement", "trafilatura")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,10 @@ class Options:
         phrase_files: extra phrase rule files, read after the built-in ones.
         seed: seed of the language detector (the same seed gives the same labels).
         favor_precision: ask trafilatura for less text but fewer mistakes.
+        extraction: how HTML's main content is found: ``"trafilatura"`` takes trafilatura's
+            paragraphs; ``"agreement"`` keeps the paragraphs that trafilatura, readability and
+            the page's declared article body agree on (:mod:`cleantext.agreement`; better on
+            many-language real pages, worse on trafilatura's own eval: see README "Quality").
         profile: a learned publisher profile (``cleantext learn``): the path of its
             JSON file (loaded once per process) or a :class:`~cleantext.profile.Profile`.
             Paragraphs it lists for the document's site are dropped as ``repeated``.
@@ -50,6 +56,7 @@ class Options:
     phrase_files: tuple[str, ...] = ()
     seed: int = 0
     favor_precision: bool = False
+    extraction: Extraction = "trafilatura"
     profile: str | Profile | None = None
     learn: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
@@ -58,6 +65,8 @@ class Options:
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
             raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {self.format!r}")
+        if self.extraction not in EXTRACTIONS:
+            raise ValueError(f"extraction must be one of {', '.join(EXTRACTIONS)}, not {self.extraction!r}")
         if (self.max_bytes or 0) < 0 or (self.timeout or 0) < 0:
             raise ValueError("max_bytes and timeout must be positive, or 0/None for no limit")
         # Accept lists from callers, keep the object hashable and picklable.

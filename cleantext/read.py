@@ -1,13 +1,11 @@
 """Readers: turn text or HTML into a list of paragraphs.
 
 Plain text is split on blank lines; text without any blank line is read one
-paragraph a line (as scrapers often deliver it). HTML goes through
-trafilatura's main-content extraction, and its structure is kept: each
-heading, paragraph, list item, quotation block and table row is a paragraph.
-trafilatura's own extractor runs alone first; only when it finds less than
-:data:`FAST_ENOUGH` characters does the page go through trafilatura's whole
-cascade of fallbacks (on the dev pages: 15 % less extraction time, and F1
-within 0.001 of the cascade's once the filters have run; see README "Design notes").
+paragraph a line (as scrapers often deliver it). HTML goes through the
+extraction views (:mod:`cleantext.views`: trafilatura, readability, the page's
+declared article body) and the paragraphs they agree on
+(:mod:`cleantext.agreement`); its structure is kept: each heading, paragraph,
+list item, quotation block and table row is a paragraph.
 
 >>> [p.text for p in split_text("Title\\nFirst line.\\nSecond line.")]
 ['Title', 'First line.', 'Second line.']
@@ -24,28 +22,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import accumulate
-from typing import Any
 
-import trafilatura
-from lxml.etree import _Element
-from lxml.html import HtmlElement
-from trafilatura.metadata import Document as Extraction
-from trafilatura.xml import xmltotxt
-
-from .boilerplate.links import mark_links
-from .encoding import decode, invisible, ready_to_parse, repair, unmask_format_chars, without_surrogates
-from .html_tree import drop_code, parse_html
+from .agreement import decide
+from .encoding import decode, repair, without_surrogates
 from .limits import run_limited
 from .model import Document, Paragraph
 from .options import Options
+from .spacing import normalize_space, tidy
+from .views import extraction_candidates
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
-#: White space that is layout: a run of several white-space characters, or one that is not a space (a tab,
-#: a line break, another control). A single space of any width (U+0020, no-break, thin, ideographic …) is not.
-_LAYOUT_SPACE = re.compile(r"\s{2,}|[^\S\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-#: What ends a line: a line feed, a carriage return, NEL, a line or paragraph separator (what the repair
-#: makes a line feed; it removes the other controls that ``str.splitlines`` reads as line ends).
-_LINE_END = re.compile(r"[\n\r\x85\u2028\u2029]")
 _HTML_TAG = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|br|table|a\s)\b",
     re.IGNORECASE,
@@ -65,16 +51,6 @@ _HIDDEN = re.compile(r"<!--.*?-->|<\?.*?>|<script\b.*?</script\s*>|<style\b.*?</
 HTML_HEAD = 4096
 #: … each of which is looked past when it is at most this long (a longer one hides the rest of the page).
 MAX_HIDDEN = 1 << 20
-
-#: trafilatura's own extractor alone (its ``fast`` mode) is trusted when it finds an
-#: article of at least this many characters; a shorter result goes through its whole
-#: cascade (readability and jusText compared, baseline, recall), which costs 40 % more.
-FAST_ENOUGH = 800
-#: An extraction shorter than this (characters) found (almost) nothing: extract again for recall.
-SHORT_EXTRACTION = 300
-
-# trafilatura's XML tags mapped to paragraph kinds.
-_KIND_OF_TAG = {"p": "text", "head": "heading", "item": "item", "code": "code", "row": "cell"}
 
 
 def read_document(source: str | bytes, options: Options, url: str | None = None) -> Document:
@@ -112,7 +88,7 @@ def _repaired(paragraphs: list[Paragraph]) -> list[Paragraph]:
     for p in paragraphs:
         fixed = repair(p.text)
         if fixed != p.text:
-            p.text = _tidy(fixed, p.kind)
+            p.text = tidy(fixed, p.kind)
     return [p for p in paragraphs if p.text]
 
 
@@ -132,8 +108,8 @@ def looks_like_html(text: str) -> bool:
     start = _PAGE_START.match(text)
     if start is None:
         return False
-    tags = accumulate(len(_HTML_TAG.findall(piece)) for piece in _outside_code(text, start.end()))
-    return any(count >= 2 for count in tags)
+    counts = (len(_HTML_TAG.findall(piece)) for piece in _outside_code(text, start.end()))
+    return any(tags >= 2 for tags in accumulate(counts))
 
 
 def _outside_code(text: str, start: int) -> Iterator[str]:
@@ -160,31 +136,6 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def normalize_space(text: str) -> str:
-    """``text`` stripped, with each stretch of layout white space in it made one space, or one line break
-    when it holds one.
-
-    Tabs, indentation, runs of spaces and blank lines come from layout (table cells, nested markup,
-    ``&nbsp;&nbsp;``). A line break stays, one: a ``<br>``, a dateline under a headline, the lines of an
-    address, of a poem or of a table's header, which the filters read (see README "Rules"). A lone space
-    character between two others stays as written: a no-break space (``5\xa0km``), a thin space before
-    French punctuation, or an ideographic space is typography.
-
-    >>> normalize_space(" Price:\\t5\\xa0€ \\n\\n\\t per   kilo\\xa0\\xa0today ")
-    'Price: 5\\xa0€\\nper kilo today'
-    """
-    return _LAYOUT_SPACE.sub(_one_space, text).strip()
-
-
-def _one_space(run: re.Match[str]) -> str:
-    return "\n" if _LINE_END.search(run.group()) else " "
-
-
-def _tidy(text: str, kind: str) -> str:
-    """The text of a paragraph of ``kind``: white space normalised, or for code only stripped."""
-    return text.strip() if kind == "code" else normalize_space(text)
-
-
 def split_text(text: str) -> list[Paragraph]:
     """Paragraphs of plain text: blank-line separated, else one per line."""
     text = normalize_newlines(text).strip()
@@ -193,75 +144,15 @@ def split_text(text: str) -> list[Paragraph]:
 
 
 def extract_html(html: str, options: Options, url: str | None = None) -> list[Paragraph]:
-    """Main-content paragraphs of an HTML page, via trafilatura, repaired when
-    ``options.repair``, their link characters counted (:func:`mark_links`).
+    """The article's paragraphs in an HTML page: what the extraction views agree on
+    (:mod:`cleantext.views`, :mod:`cleantext.agreement`), repaired when ``options.repair``,
+    with their link characters counted.
 
-    Returns an empty list when trafilatura finds no main content.
+    Returns an empty list when no view finds any content.
     """
-    # Parsed as trafilatura would, but whole when nested deeper than libxml2 goes, with the
-    # invisible characters that trafilatura would drop (joiners, bidi marks) written out, and
-    # without the scripts and styles that its copies of the page would only carry around.
-    tree = parse_html(ready_to_parse(html))
-    if tree is None:
-        return []
-    drop_code(tree)
-    paragraphs = _paragraphs(_bare_extraction(tree, options, url, fast=True))
-    if _length(paragraphs) < FAST_ENOUGH:
-        paragraphs = _paragraphs(_bare_extraction(tree, options, url))
-    if not options.favor_precision and _length(paragraphs) < SHORT_EXTRACTION:
-        # (almost) nothing found: ask trafilatura for recall; the filters cut what is too much
-        wider = _paragraphs(_bare_extraction(tree, options, url, favor_recall=True))
-        if _length(wider) > _length(paragraphs):
-            paragraphs = wider
-    extracted = [p.text for p in paragraphs]  # where the link text is counted
-    kept = _repaired(paragraphs) if options.repair else paragraphs
-    # trafilatura parsed a copy: the page's links are all there; the repaired size tells which may be links
-    mark_links(tree, paragraphs, extracted)
-    return kept
-
-
-def _paragraphs(result: Extraction | dict[str, Any] | None) -> list[Paragraph]:
-    paragraphs: list[Paragraph] = []
-    if result is not None and result.body is not None:  # type: ignore[union-attr]
-        for element in result.body:  # type: ignore[union-attr]
-            _collect(element, paragraphs, quoted=False)
-    return paragraphs
-
-
-def _length(paragraphs: list[Paragraph]) -> int:
-    return sum(len(p.text) for p in paragraphs)
-
-
-def _bare_extraction(
-    tree: HtmlElement, options: Options, url: str | None, favor_recall: bool = False, fast: bool = False
-) -> Extraction | dict[str, Any] | None:
-    return trafilatura.bare_extraction(
-        tree,
-        url=url,
-        fast=fast,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=options.favor_precision,
-        favor_recall=favor_recall,
-        with_metadata=False,
-    )
-
-
-def _collect(element: _Element, out: list[Paragraph], quoted: bool) -> None:
-    """Append the paragraphs of one element of trafilatura's XML tree."""
-    tag = element.tag
-    if tag in ("list", "table", "div") or (tag == "quote" and _has_blocks(element)):
-        for child in element:
-            _collect(child, out, quoted or tag == "quote")
-        return
-    kind = "quote" if quoted or tag == "quote" else _KIND_OF_TAG.get(str(tag), "text")
-    text = _tidy(unmask_format_chars(xmltotxt(element, False)), kind)
-    if tag == "item":
-        text = text.removeprefix("- ")
-    if invisible(text):
-        return
-    out.append(Paragraph(text, kind=kind))
-
-
-def _has_blocks(element: _Element) -> bool:
-    return any(child.tag in ("p", "head", "list", "quote", "table", "code") for child in element)
+    candidates, declared = extraction_candidates(html, options, url)
+    if options.extraction == "agreement":
+        paragraphs = decide(candidates, declared)
+    else:
+        paragraphs = [c.paragraph for c in candidates]
+    return _repaired(paragraphs) if options.repair else paragraphs

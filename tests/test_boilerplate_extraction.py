@@ -1,4 +1,4 @@
-"""What the HTML reader gives the filters: a second, wider extraction when the first finds almost nothing."""
+"""trafilatura's view of a page: a second, wider extraction when the first finds almost nothing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import json
 import trafilatura
 
 from cleantext import Options
-from cleantext.read import SHORT_EXTRACTION, extract_html
+from cleantext.html_tree import drop_code, parse_html
+from cleantext.views import SHORT_EXTRACTION, trafilatura_view
 
 from .conftest import SHARED, shared_file
 
@@ -28,11 +29,12 @@ def test_a_nearly_empty_extraction_is_widened():
     html, gold = _shared_page(PAGE_FILE)
     first = trafilatura.extract(html, include_comments=False) or ""
     assert len(first) < SHORT_EXTRACTION
-    text = " ".join(" ".join(p.text for p in extract_html(html, Options(format="html"))).split())
+    view = trafilatura_view(drop_code(parse_html(html)), Options(format="html"))
+    text = " ".join(" ".join(p.text for p in view).split())
     assert all(" ".join(snippet.split()) in text for snippet in gold["with"])
 
 
 def test_favor_precision_is_not_widened():
     html, _ = _shared_page(PAGE_FILE)
-    paragraphs = extract_html(html, Options(format="html", favor_precision=True))
+    paragraphs = trafilatura_view(drop_code(parse_html(html)), Options(format="html", favor_precision=True))
     assert sum(len(p.text) for p in paragraphs) < SHORT_EXTRACTION

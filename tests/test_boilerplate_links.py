@@ -16,8 +16,9 @@ from cleantext.boilerplate.links import (
     link_index,
     mark_links,
 )
+from cleantext.encoding import repair
 from cleantext.model import Document, Paragraph
-from cleantext.read import extract_html
+from cleantext.views import extraction_candidates
 
 BODY = ("The old harbour of the town reopened on Saturday after two years of repairs, and hundreds of "
         "residents came to watch the first boats sail in.")
@@ -57,8 +58,12 @@ def test_is_link_needs_a_short_paragraph_of_link_text():
     assert not is_link(Paragraph("", links=0))
 
 
+def _candidates(page: str) -> dict[str, Paragraph]:
+    return {c.paragraph.text: c.paragraph for c in extraction_candidates(page, Options(format="html"))[0]}
+
+
 def test_html_paragraphs_carry_their_link_characters():
-    paragraphs = {p.text: p for p in extract_html(PAGE, Options(format="html"))}
+    paragraphs = _candidates(PAGE)
     assert paragraphs["Ferry prices rise again"].links == len("Ferry prices rise again")
     assert paragraphs[BODY].links == 0
     mayor = next(p for text, p in paragraphs.items() if text.startswith("The works were delayed"))
@@ -68,31 +73,30 @@ def test_html_paragraphs_carry_their_link_characters():
 def test_links_laid_out_over_lines_are_counted_in_the_normalised_paragraphs():
     page = (PAGE.replace(">Ferry prices rise again<", ">\n\t\tFerry  prices\n\t\trise again\n\t<")
             .replace(">New bridge opens in March<", ">New bridge\n opens \tin March<"))
-    paragraphs = {p.text: p for p in extract_html(page, Options(format="html"))}
+    paragraphs = _candidates(page)
     assert paragraphs["Ferry prices rise again"].links == len("Ferry prices rise again")
     assert paragraphs["New bridge opens in March"].links == len("New bridge opens in March")
-    reasons = {p.text: p.dropped for p in Cleaner(Options(format="html")).process(page).paragraphs}
-    assert reasons["Ferry prices rise again"] == reasons["New bridge opens in March"] == "link-list"
+    body = Cleaner(Options(format="html")).process(page).body
+    assert "Ferry prices rise again" not in body and "New bridge opens in March" not in body
 
 
-def test_only_paragraphs_short_enough_to_be_links_are_counted():
+def test_only_paragraphs_short_enough_to_be_links_are_counted_unless_every_one_is_asked_for():
     long = "Ferry prices rise again, the mayor of the town said. " * 4
-    page = PAGE.replace("<p>Related stories:</p>", f"<p>{long}</p>")
-    paragraphs = {p.text: p for p in extract_html(page, Options(format="html"))}
-    assert paragraphs[long.strip()].links == 0  # too long to be a link: not counted
-    assert paragraphs["Ferry prices rise again"].links == len("Ferry prices rise again")
+    tree = lxml.html.fromstring(PAGE.replace("<p>Related stories:</p>", f"<p>{long}</p>"))
+    for every, counted in ((False, 0), (True, len("Ferry prices rise again") + len("mayor of the town"))):
+        paragraphs = [Paragraph(long.strip()), Paragraph("Ferry prices rise again")]
+        mark_links(tree, paragraphs, every=every)
+        assert paragraphs[0].links == counted * 4 if every else paragraphs[0].links == 0
+        assert paragraphs[1].links == len("Ferry prices rise again")
 
 
-def test_the_repaired_size_tells_which_paragraphs_may_be_links():
+def test_links_are_counted_as_extracted_and_judged_on_the_repaired_text():
     # 173 characters as extracted, 148 once the mojibake is repaired: a link, its link text found as extracted
     link = "CafÃ© " * 25 + "news desk, the old town"
-    page = PAGE.replace("Ferry prices rise again", link)
-    paragraphs = extract_html(page, Options(format="html"))
-    repaired = next(p for p in paragraphs if p.text.startswith("Café"))
-    assert len(link) > MAX_LINK_CHARS >= len(repaired.text)
-    assert repaired.links == len(link) and is_link(repaired)
-    unrepaired = extract_html(page, Options(format="html", repair=False))
-    assert next(p for p in unrepaired if p.text == link).links == 0  # too long
+    paragraph = _candidates(PAGE.replace("Ferry prices rise again", link))[link]
+    assert paragraph.links == len(link) and not is_link(paragraph)  # too long as extracted
+    paragraph.text = repair(paragraph.text)
+    assert len(link) > MAX_LINK_CHARS >= len(paragraph.text) and is_link(paragraph)
 
 
 def test_anchor_texts_are_the_text_content_of_each_link():
@@ -122,7 +126,7 @@ def test_plain_text_has_no_links():
 
 
 def test_links_before_the_body_and_after_a_related_label_are_dropped():
-    doc = Cleaner(Options(format="html")).process(PAGE)
+    doc = Cleaner(Options(format="html", extraction="trafilatura")).process(PAGE)
     reasons = {p.text: p.dropped for p in doc.paragraphs}
     assert reasons["Harbour reopens after two years"] == "title"
     assert reasons["Ferry prices rise again"] == reasons["New bridge opens in March"] == "link-list"
@@ -146,5 +150,5 @@ def test_links_after_a_label_stop_at_the_first_other_paragraph():
 
 
 def test_link_list_can_be_switched_off():
-    doc = Cleaner(Options(format="html", disable=("link-list",))).process(PAGE)
+    doc = Cleaner(Options(format="html", extraction="trafilatura", disable=("link-list",))).process(PAGE)
     assert "Ferry prices rise again" in doc.body

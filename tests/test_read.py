@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from cleantext import Cleaner, read
+from cleantext import Cleaner, views
 from cleantext.encoding import decode, ready_to_parse
 from cleantext.html_tree import drop_code, parse_html
 from cleantext.options import Options
@@ -175,8 +175,8 @@ def test_html_paragraphs_are_repaired_as_the_options_say():
     assert any(p.text.endswith("said the cafÃ© owner.") for p in extract_html(page, Options(repair=False)))
 
 
-def _texts(result):
-    return [p.text for p in read._paragraphs(result)]
+def _texts(tree, options, fast):
+    return [p.text for p in views._trafilatura_paragraphs(tree, options, None, fast=fast)]
 
 
 def test_trafilatura_alone_decides_a_long_article_and_the_whole_cascade_a_short_one():
@@ -187,11 +187,9 @@ def test_trafilatura_alone_decides_a_long_article_and_the_whole_cascade_a_short_
     short_page = ("<html><body><div><div><span>A short note: the museum stays closed on Monday.</span>"
                   "</div></div><footer>Contact</footer></body></html>")
     for page, fast in ((long_page, True), (short_page, False)):
-        tree = drop_code(parse_html(page))
-        expected = _texts(read._bare_extraction(tree, options, None, fast=fast))
-        assert [p.text for p in extract_html(page, options)] == expected
-    assert len("".join(_texts(read._bare_extraction(drop_code(parse_html(long_page)), options, None, fast=True)))) \
-        >= read.FAST_ENOUGH
+        expected = _texts(drop_code(parse_html(page)), options, fast)
+        assert [p.text for p in views.trafilatura_view(drop_code(parse_html(page)), options)] == expected
+    assert len("".join(_texts(drop_code(parse_html(long_page)), options, True))) >= views.FAST_ENOUGH
 
 
 def test_a_short_fast_result_is_replaced_by_the_whole_cascade_on_real_pages():
@@ -200,9 +198,9 @@ def test_a_short_fast_result_is_replaced_by_the_whole_cascade_on_real_pages():
     rescued = 0
     for page in pages:
         tree = drop_code(parse_html(ready_to_parse(page)))
-        fast = _texts(read._bare_extraction(tree, options, None, fast=True))
-        if len("".join(fast)) < read.FAST_ENOUGH:
-            full = _texts(read._bare_extraction(tree, options, None))
-            assert [p.text for p in extract_html(page, options)] == full
+        fast = _texts(tree, options, True)
+        if len("".join(fast)) < views.FAST_ENOUGH:
+            full = _texts(tree, options, False)
+            assert [p.text for p in views.trafilatura_view(tree, options)] == full
             rescued += len("".join(full)) > 2 * len("".join(fast))
     assert rescued >= 3  # pages (17, 34, 48 here) where trafilatura's fallbacks find the article

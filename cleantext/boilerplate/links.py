@@ -95,15 +95,19 @@ def count_link_chars(text: str, index: LinkIndex) -> int:
     return total
 
 
-def mark_links(tree: HtmlElement, paragraphs: Sequence[Paragraph], texts: Sequence[str] | None = None) -> None:
+def mark_links(tree: HtmlElement, paragraphs: Sequence[Paragraph], texts: Sequence[str] | None = None,
+               every: bool = False) -> None:
     """Set ``links`` of each paragraph extracted from the page ``tree`` that is short enough to
-    be a link (:func:`is_link`); the others keep theirs.
+    be a link (:func:`is_link`), or of ``every`` paragraph (the link density of long ones is
+    evidence for the extraction, :mod:`cleantext.agreement`); the others keep theirs.
 
     The link text is counted in the paragraph's text as extracted: ``texts``, one per
     paragraph, when their own text has changed since (repaired). Only the anchors found in
     those short paragraphs are indexed, and only the paragraphs that hold one are counted.
     """
-    short = _short_paragraphs(paragraphs, [p.text for p in paragraphs] if texts is None else texts)
+    texts = [p.text for p in paragraphs] if texts is None else texts
+    short = [(p, _collapsed(t)) for p, t in zip(paragraphs, texts, strict=True)] if every else _short_paragraphs(
+        paragraphs, texts)
     if not short:
         return
     found_in = "\n".join(text for _, text in short)  # no anchor spans two of them: it holds no newline
