@@ -36,9 +36,9 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -68,7 +68,12 @@ class Candidate:
 
     paragraph: Paragraph
     source: str  # "trafilatura" or "readability": the view whose paragraph this is
-    support: float
+    support: float = 0.0
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The paragraph's :func:`words`, split once."""
+        return words(self.paragraph.text)
 
     @property
     def agreed(self) -> bool:
@@ -79,46 +84,32 @@ def merge(primary: Sequence[Paragraph], secondary: Sequence[Paragraph]) -> list[
     """trafilatura's paragraphs (``primary``) and the readability paragraphs it lacks
     (``secondary``), in page order: a paragraph only the second view has goes after the
     primary paragraph that holds the words of the last secondary paragraph both share."""
-    primary_words, secondary_words = _word_counts(primary), _word_counts(secondary)
-    where = _first_paragraph_of_word(primary)
+    own = [Candidate(p, "trafilatura") for p in primary]
+    other = [Candidate(p, "readability") for p in secondary]
+    where: dict[str, int] = {}  # the first primary paragraph of each word
+    for i, c in enumerate(own):
+        for w in c.words:
+            where.setdefault(w, i)
     inserted: dict[int, list[Candidate]] = {}  # after which primary paragraph (-1: before all)
     anchor = -1
-    for p in secondary:
-        own = words(p.text)
-        support = _share_in(own, primary_words)
-        if support >= SUPPORTED:
-            anchor = max(anchor, _most_common_place(own, where))
+    for c in other:
+        c.support = _share_in(c.words, where)
+        if c.agreed:
+            places = Counter(where[w] for w in c.words if w in where)
+            anchor = max(anchor, places.most_common(1)[0][0])
         else:
-            inserted.setdefault(anchor, []).append(Candidate(p, "readability", support))
+            inserted.setdefault(anchor, []).append(c)
+    in_other = {w for c in other for w in c.words}
     merged = inserted.get(-1, [])
-    for i, p in enumerate(primary):
-        merged.append(Candidate(p, "trafilatura", _share_in(words(p.text), secondary_words)))
+    for i, c in enumerate(own):
+        c.support = _share_in(c.words, in_other)
+        merged.append(c)
         merged.extend(inserted.get(i, []))
     return merged
 
 
-def _word_counts(paragraphs: Sequence[Paragraph]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for p in paragraphs:
-        counts.update(words(p.text))
-    return counts
-
-
-def _share_in(own: list[str], others: Counter[str]) -> float:
+def _share_in(own: list[str], others: Container[str]) -> float:
     return sum(1 for w in own if w in others) / len(own) if own else 0.0
-
-
-def _first_paragraph_of_word(paragraphs: Sequence[Paragraph]) -> dict[str, int]:
-    where: dict[str, int] = {}
-    for i, p in enumerate(paragraphs):
-        for w in words(p.text):
-            where.setdefault(w, i)
-    return where
-
-
-def _most_common_place(own: list[str], where: dict[str, int]) -> int:
-    places = Counter(where[w] for w in own if w in where)
-    return places.most_common(1)[0][0] if places else -1
 
 
 # ----------------------------------------------------------------------------- evidence
@@ -144,13 +135,12 @@ class _ViewQuality:
     declared: float  # share of its words in the page's declared body
 
     @classmethod
-    def of(cls, paragraphs: Sequence[Paragraph], declared: Counter[str]) -> _ViewQuality:
-        chars = sum(len(p.text) for p in paragraphs) or 1
-        all_words = [w for p in paragraphs for w in words(p.text)]
+    def of(cls, view: Sequence[Candidate], declared: Container[str]) -> _ViewQuality:
+        chars = sum(len(c.paragraph.text) for c in view) or 1
         return cls(
-            sum(p.links for p in paragraphs) / chars,
-            sum(len(p.text) for p in paragraphs if _ends_sentence(p.text)) / chars,
-            _share_in(all_words, declared) if declared else 0.0,
+            sum(c.paragraph.links for c in view) / chars,
+            sum(len(c.paragraph.text) for c in view if _ends_sentence(c.paragraph.text)) / chars,
+            _share_in([w for c in view for w in c.words], declared) if declared else 0.0,
         )
 
 
@@ -160,14 +150,13 @@ def _ends_sentence(text: str) -> bool:
 
 def features(candidates: Sequence[Candidate], declared_body: str = "") -> list[list[float]]:
     """The evidence on each candidate, in the order of :data:`FEATURES`."""
-    declared = Counter(words(declared_body))
-    views = {source: [c.paragraph for c in candidates if c.source == source or c.agreed]
-             for source in ("trafilatura", "readability")}
+    declared = set(words(declared_body))
     # the readability view as it was: its paragraphs that trafilatura lacks, and the shared ones
-    trafilatura_words = sum(len(words(p.text)) for p in views["trafilatura"])
-    readability_words = sum(len(words(c.paragraph.text)) for c in candidates if c.source == "readability") + sum(
-        len(words(c.paragraph.text)) * c.support for c in candidates if c.source == "trafilatura")
-    shared = sum(len(words(c.paragraph.text)) * c.support for c in candidates if c.source == "trafilatura")
+    views = {source: [c for c in candidates if c.source == source or c.agreed]
+             for source in ("trafilatura", "readability")}
+    trafilatura_words = sum(len(c.words) for c in views["trafilatura"])
+    shared = sum(len(c.words) * c.support for c in candidates if c.source == "trafilatura")
+    readability_words = sum(len(c.words) for c in candidates if c.source == "readability") + shared
     view_agreement = shared / max(1.0, min(trafilatura_words, readability_words))
     length_ratio = math.log((trafilatura_words + 1) / (readability_words + 1))
     quality_t = _ViewQuality.of(views["trafilatura"], declared)
@@ -186,7 +175,7 @@ def features(candidates: Sequence[Candidate], declared_body: str = "") -> list[l
         rows.append([
             from_t, c.support, from_t * c.support, math.log1p(len(p.text)), link_density,
             float(_ends_sentence(p.text)), float(bool(declared)),
-            _share_in(words(p.text), declared) if declared else 0.0,
+            _share_in(c.words, declared) if declared else 0.0,
             float(i < first), float(i > last), view_agreement, length_ratio,
             *(float(p.kind == kind) for kind in _KINDS),
             only_t, *(only_t * gap for gap in gaps), only_t * link_density,

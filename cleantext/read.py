@@ -24,12 +24,13 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from .agreement import decide
+from .boilerplate.links import mark_links
 from .encoding import decode, repair, without_surrogates
 from .limits import run_limited
 from .model import Document, Paragraph
 from .options import Options
 from .spacing import normalize_space, tidy
-from .views import extraction_candidates
+from .views import extraction_candidates, page_tree, trafilatura_view
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _HTML_TAG = re.compile(
@@ -144,15 +145,21 @@ def split_text(text: str) -> list[Paragraph]:
 
 
 def extract_html(html: str, options: Options, url: str | None = None) -> list[Paragraph]:
-    """The article's paragraphs in an HTML page: what the extraction views agree on
-    (:mod:`cleantext.views`, :mod:`cleantext.agreement`), repaired when ``options.repair``,
-    with their link characters counted.
+    """The article's paragraphs in an HTML page, repaired when ``options.repair``, their link
+    characters counted: trafilatura's (:func:`cleantext.views.trafilatura_view`), or with
+    ``options.extraction == "agreement"`` what the views agree on (:mod:`cleantext.agreement`).
 
     Returns an empty list when no view finds any content.
     """
-    candidates, declared = extraction_candidates(html, options, url)
     if options.extraction == "agreement":
-        paragraphs = decide(candidates, declared)
-    else:
-        paragraphs = [c.paragraph for c in candidates]
-    return _repaired(paragraphs) if options.repair else paragraphs
+        paragraphs = decide(*extraction_candidates(html, options, url))
+        return _repaired(paragraphs) if options.repair else paragraphs
+    tree = page_tree(html)
+    if tree is None:
+        return []
+    paragraphs = trafilatura_view(tree, options, url)
+    extracted = [p.text for p in paragraphs]  # where the link text is counted
+    kept = _repaired(paragraphs) if options.repair else paragraphs
+    # trafilatura read a copy: the page's links are all there; the repaired size tells which may be links
+    mark_links(tree, paragraphs, extracted)
+    return kept

@@ -67,20 +67,22 @@ _HTML_BLOCKS = frozenset(_HTML_KINDS) | {
 _LOG = logging.getLogger(__name__)
 
 
-def extraction_candidates(html: str, options: Options, url: str | None = None) -> tuple[list[Candidate], str]:
-    """The paragraphs the views find in ``html``, lined up (:func:`cleantext.agreement.merge`), with their
-    link characters counted, and the article body the page declares ("" when none).
-
-    The page is parsed once: as trafilatura would parse it, but whole when nested deeper than libxml2
-    goes, with the invisible characters that trafilatura would drop (joiners, bidi marks) written out,
-    and without the scripts and styles that the views' copies of the page would only carry around.
-    """
+def page_tree(html: str) -> HtmlElement | None:
+    """The tree every view reads (None when the page has none): parsed as trafilatura would parse it,
+    but whole when nested deeper than libxml2 goes, with the invisible characters that trafilatura
+    would drop (joiners, bidi marks) written out, and without the scripts and styles that the views'
+    copies of the page would only carry around."""
     tree = parse_html(ready_to_parse(html))
+    return None if tree is None else drop_code(tree)
+
+
+def extraction_candidates(html: str, options: Options, url: str | None = None) -> tuple[list[Candidate], str]:
+    """The paragraphs the views find in ``html``, lined up (:func:`cleantext.agreement.merge`), with the
+    link characters of every one counted, and the article body the page declares ("" when none)."""
+    tree = page_tree(html)
     if tree is None:
         return [], ""
-    drop_code(tree)
-    others = readability_view(tree) if options.extraction == "agreement" else []
-    candidates = merge(trafilatura_view(tree, options, url), others)
+    candidates = merge(trafilatura_view(tree, options, url), readability_view(tree))
     # the views read copies: the page's links are all there
     mark_links(tree, [c.paragraph for c in candidates], every=True)
     return candidates, structured_body(tree)

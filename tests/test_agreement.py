@@ -10,7 +10,15 @@ from cleantext import Cleaner, Options
 from cleantext.agreement import FEATURES, AgreementModel, Candidate, decide, default_model, features, merge, words
 from cleantext.html_tree import drop_code, parse_html
 from cleantext.model import Paragraph
-from cleantext.views import extraction_candidates, readability_view, render_blocks, structured_body
+from cleantext.read import extract_html
+from cleantext.views import (
+    extraction_candidates,
+    page_tree,
+    readability_view,
+    render_blocks,
+    structured_body,
+    trafilatura_view,
+)
 
 ARTICLE = [
     "The old harbour of the town reopened on Saturday after two years of repairs, and hundreds of residents "
@@ -105,8 +113,9 @@ def test_a_portal_page_gives_its_article_not_its_menu():
     assert not any(m in body for m in MENU)
 
 
-def test_trafilatura_extraction_alone_skips_the_other_views():
-    candidates, _ = extraction_candidates(portal_page(), Options(extraction="trafilatura"))
-    assert {c.source for c in candidates} == {"trafilatura"}
+def test_trafilatura_extraction_alone_is_trafilaturas_view():
+    options = Options(extraction="trafilatura", repair=False)
+    view = trafilatura_view(page_tree(portal_page()), options)
+    assert [p.text for p in extract_html(portal_page(), options)] == [p.text for p in view]
     with pytest.raises(ValueError, match="extraction must be"):
         Options(extraction="both")  # type: ignore[arg-type]
