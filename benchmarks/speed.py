@@ -42,8 +42,13 @@ if str(ROOT) not in sys.path:  # run as a script: make `benchmarks` and `cleante
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.quality import DEFAULT_DATA_DIR, detect_lang, print_table, read_jsonl  # noqa: E402
-from cleantext import Cleaner, Options  # noqa: E402
+from cleantext import (  # noqa: E402
+    Cleaner,
+    Options,
+    views,
+)
 from cleantext import language as cleantext_language  # noqa: E402
+from cleantext.agreement import decide  # noqa: E402
 from cleantext.read import split_text  # noqa: E402
 
 SECTIONS = ("html", "text", "cli")
@@ -73,17 +78,22 @@ def utf8_size(texts: Sequence[str]) -> int:
 
 
 def race(systems: Sequence[tuple[str, Callable[[str], Any]]], inputs: Sequence[str], repeat: int) -> list[Timing]:
-    """Run each system over ``inputs``, ``repeat`` rounds in turn; keep each one's best time."""
+    """Run the systems over ``inputs`` interleaved, input by input, the one that goes first taking turns
+    (so a slow spell of a shared machine falls on all of them), ``repeat`` rounds; keep each one's best round."""
     size = utf8_size(inputs)
     timings = [Timing(name, len(inputs), size) for name, _ in systems]
     for _ in range(repeat):
-        for timing, (_, run) in zip(timings, systems, strict=True):
-            cleantext_language._langdetect.cache_clear()
-            wall, cpu = time.perf_counter(), time.process_time()
-            for text in inputs:
-                run(text)
-            timing.wall = min(timing.wall, time.perf_counter() - wall)
-            timing.cpu = min(timing.cpu, time.process_time() - cpu)
+        cleantext_language._langdetect.cache_clear()
+        wall, cpu = [0.0] * len(systems), [0.0] * len(systems)
+        for i, text in enumerate(inputs):
+            for k in range(len(systems)):
+                turn = (i + k) % len(systems)
+                w, c = time.perf_counter(), time.process_time()
+                systems[turn][1](text)
+                wall[turn] += time.perf_counter() - w
+                cpu[turn] += time.process_time() - c
+        for timing, w, c in zip(timings, wall, cpu, strict=True):
+            timing.wall, timing.cpu = min(timing.wall, w), min(timing.cpu, c)
     return timings
 
 
@@ -95,13 +105,16 @@ def html_section(data: Path, repeat: int) -> None:
 
     pages = [r["html"] for name in ("aeb", "trafilatura-eval") for r in read_jsonl(data / name / "pages.jsonl.gz")]
     cleaner = Cleaner(Options(format="html"))
+    agreement = Cleaner(Options(format="html", extraction="agreement"))
     for html in pages[:3]:  # load everything once: profiles, rules, trafilatura's own caches
-        cleaner.clean(html), trafilatura.extract(html, include_comments=False)
-    baseline, ours = race([("trafilatura.extract", lambda h: trafilatura.extract(h, include_comments=False)),
-                           ("cleantext (html)", cleaner.clean)], pages, repeat)
-    print_table(f"HTML → clean body, one process: {len(pages)} pages, {baseline.size / MB:.1f} MB "
-                f"(target: ratio ≥ 0.9)", HEADER, [baseline.row(baseline), ours.row(baseline)], sys.stdout)
+        cleaner.clean(html), agreement.clean(html), trafilatura.extract(html, include_comments=False)
+    timings = race([("trafilatura.extract", lambda h: trafilatura.extract(h, include_comments=False)),
+                    ("cleantext (html)", cleaner.clean), ("cleantext (html, agreement)", agreement.clean)],
+                   pages, repeat)
+    print_table(f"HTML → clean body, one process: {len(pages)} pages, {timings[0].size / MB:.1f} MB "
+                f"(target: ratio ≥ 0.9)", HEADER, [t.row(timings[0]) for t in timings], sys.stdout)
     print_stages(cleaner, pages)
+    print_views(pages)
 
 
 def print_stages(cleaner: Cleaner, pages: Sequence[str]) -> None:
@@ -117,6 +130,29 @@ def print_stages(cleaner: Cleaner, pages: Sequence[str]) -> None:
         stages[type(step).__name__] = time.process_time() - start
     rows = [[name, round(seconds * 1000 / len(pages), 2)] for name, seconds in stages.items()]
     print_table("cleantext per stage (CPU ms per page)", ["stage", "ms/page"], rows, sys.stdout)
+
+
+def print_views(pages: Sequence[str]) -> None:
+    """What each extraction view and the agreement cost, per page (pages with no tree are left out)."""
+    options = Options(format="html", extraction="agreement")
+    costs: dict[str, float] = {}
+
+    def timed(name: str, run: Callable[[], Any]) -> Any:
+        start = time.process_time()
+        result = run()
+        costs[name] = costs.get(name, 0.0) + time.process_time() - start
+        return result
+
+    for html in pages:
+        tree = timed("parse (page_tree)", lambda: views.page_tree(html))  # noqa: B023
+        if tree is None:
+            continue
+        timed("trafilatura view", lambda: views.trafilatura_view(tree, options))  # noqa: B023
+        timed("readability view", lambda: views.readability_view(tree))  # noqa: B023
+        timed("declared body", lambda: views.structured_body(tree))  # noqa: B023
+        timed("all of agreement extraction", lambda: decide(*views.extraction_candidates(html, options)))  # noqa: B023
+    rows = [[name, round(seconds * 1000 / len(pages), 2)] for name, seconds in costs.items()]
+    print_table("extraction views (CPU ms per page)", ["step", "ms/page"], rows, sys.stdout)
 
 
 # ----------------------------------------------------------------------------- text

@@ -1,17 +1,20 @@
 """Grow the weights of the extraction agreement (``cleantext/agreement.json``) on one
 half of the dev sites, and measure them on the other half.
 
-Training pages: ``wild-dev`` (raw bytes, gold bodies) and ``aeb`` (gold bodies), the
-dev sets whose gold is a whole body (trafilatura-eval's gold is snippets). Each page is
-read as cleantext reads it (:func:`cleantext.read.extraction_candidates`); a candidate
-paragraph's label is whether most of its words are in the gold. The model is a
+Training pages: ``wild-dev`` (raw bytes, gold bodies), ``aeb`` (gold bodies) and
+``trafilatura-eval`` (snippets that must or must not be found). Each page is read as
+cleantext reads it (:func:`cleantext.views.extraction_candidates`). A candidate
+paragraph's label, where the gold is a body, is whether most of its words are in it;
+where the gold is snippets, a paragraph that holds a "with" snippet (or lies inside
+one) is the article's, one that holds a "without" snippet is not, and the others
+teach nothing. The model is a
 logistic regression over :data:`cleantext.agreement.FEATURES`, each page weighing the
 same whatever its length (a paragraph weighs the square root of its share of the
 page's words), with an L2 penalty.
 
 Sites are split in halves by ``benchmarks/splits.py``. The script trains on each half
-and reports bag-of-tokens F1 (macro over pages, extraction only, before the filters) on
-the other half, against each view alone; it writes the model grown on ``--train-half``
+and reports, on the other half, bag-of-tokens F1 (macro over pages) and trafilatura-eval's
+snippet F1 (extraction only, before the filters), against each view alone; it writes the model grown on ``--train-half``
 (default 0), so that half 1 stays a held-back check (``quality.py --half 1``).
 
 Usage, from the project root::
@@ -52,7 +55,9 @@ MODEL_FILE = ROOT / "cleantext" / "agreement.json"
 IN_GOLD = 0.5
 L2 = 1.0
 
-Page = dict[str, Any]  # id, dataset, group, half, gold, html
+Page = dict[str, Any]  # id, dataset, group, half, html, and gold (a body) or with/without (snippets)
+#: A paragraph this short inside a "with" snippet is not evidence of it.
+MIN_INSIDE = 20
 
 
 def load_pages(data_dir: Path) -> list[Page]:
@@ -68,6 +73,12 @@ def load_pages(data_dir: Path) -> list[Page]:
     for rec in _jsonl(data_dir / "aeb" / "pages.jsonl.gz"):
         pages.append({"id": rec["id"], "dataset": "aeb", "group": "aeb", "half": page_half(rec, "aeb"),
                       "gold": aeb_gold[rec["id"]], "html": rec["html"]})
+    snippets = {g["id"]: g for g in _jsonl(data_dir / "trafilatura-eval" / "gold.jsonl")}
+    for rec in _jsonl(data_dir / "trafilatura-eval" / "pages.jsonl.gz"):
+        gold_rec = snippets[rec["id"]]
+        pages.append({"id": rec["id"], "dataset": "trafilatura-eval", "group": "trafilatura-eval",
+                      "half": page_half(rec, "trafilatura-eval"), "with": gold_rec["with"],
+                      "without": gold_rec["without"], "html": rec["html"]})
     return pages
 
 
@@ -80,15 +91,34 @@ def _candidates(page: Page) -> tuple[list[Candidate], str]:
     return extraction_candidates(page["html"], Options(repair=False))
 
 
-def examples(candidates: Sequence[Candidate], declared: str, gold: str) -> tuple[list[list[float]], list[float],
+def examples(page: Page, candidates: Sequence[Candidate], declared: str) -> tuple[list[list[float]], list[float],
                                                                                  list[float]]:
-    """Features, labels and weights of one page's candidates."""
-    gold_words = Counter(words(gold))
-    sizes = [len(words(c.paragraph.text)) for c in candidates]
+    """Features, labels and weights of one page's candidates (weight 0: no label)."""
+    labels = _labels(page, candidates)
+    sizes = [len(c.words) if label is not None else 0 for c, label in zip(candidates, labels, strict=True)]
     total = sum(sizes) or 1
-    labels = [float(_in_gold(c.paragraph.text, gold_words) >= IN_GOLD) for c in candidates]
     weights = [(n / total) ** 0.5 for n in sizes]
-    return features(candidates, declared), labels, weights
+    return features(candidates, declared), [label or 0.0 for label in labels], weights
+
+
+def _labels(page: Page, candidates: Sequence[Candidate]) -> list[float | None]:
+    """1.0 for a paragraph of the article, 0.0 for one that is not, None when the gold does not say."""
+    if "gold" in page:
+        gold_words = Counter(words(page["gold"]))
+        return [float(_in_gold(c.paragraph.text, gold_words) >= IN_GOLD) for c in candidates]
+    wanted = [scoring.normalize_ws(s) for s in page["with"]]
+    unwanted = [scoring.normalize_ws(s) for s in page["without"]]
+    labels: list[float | None] = []
+    for c in candidates:
+        text = scoring.normalize_ws(c.paragraph.text)
+        inside = len(text) >= MIN_INSIDE
+        if any(s in text or (inside and text in s) for s in wanted):
+            labels.append(1.0)
+        elif any(s in text or (inside and text in s) for s in unwanted):
+            labels.append(0.0)
+        else:
+            labels.append(None)
+    return labels
 
 
 def _in_gold(text: str, gold_words: Counter[str]) -> float:
@@ -114,14 +144,12 @@ def train(rows: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> Agreemen
     return AgreementModel(tuple(mean), tuple(scale), tuple(beta[:-1]), float(beta[-1]))
 
 
-def page_f1(text: str, gold: str) -> float:
-    return scoring.bag_page(text, gold).f1
-
-
 def report(pages: Sequence[Page], cands: dict[str, tuple[list[Candidate], str]], models: dict[int, AgreementModel]
            ) -> dict[str, dict[str, float]]:
-    """Macro F1 per group on each half, of each view alone and of the agreement grown on the other half."""
+    """Per group, of each view alone and of the agreement grown on the other half: macro bag-of-tokens F1
+    (body gold), or snippet F1 (trafilatura-eval)."""
     scores: dict[str, dict[str, list[float]]] = {}
+    snippets: dict[str, dict[str, scoring.SnippetCounts]] = {}
     for page in pages:
         candidates, declared = cands[page["id"]]
         outputs = {
@@ -129,12 +157,21 @@ def report(pages: Sequence[Page], cands: dict[str, tuple[list[Candidate], str]],
             "readability": [c.paragraph for c in candidates if c.source == "readability" or c.agreed],
             "agreement": decide(candidates, declared, models[1 - page["half"]]),
         }
-        for group in ("all", page["group"], f"half {page['half']}"):
-            for system, paragraphs in outputs.items():
-                text = "\n".join(p.text for p in paragraphs)
-                scores.setdefault(group, {}).setdefault(system, []).append(page_f1(text, page["gold"]))
-    return {group: {s: float(np.mean(v)) for s, v in by.items()} | {"pages": len(next(iter(by.values())))}
-            for group, by in scores.items()}
+        for system, paragraphs in outputs.items():
+            text = "\n".join(p.text for p in paragraphs)
+            if "gold" in page:
+                for group in ("body gold: all", page["group"], f"body gold: half {page['half']}"):
+                    scores.setdefault(group, {}).setdefault(system, []).append(scoring.bag_page(text, page["gold"]).f1)
+            else:
+                counts = scoring.snippet_page(text, page["with"], page["without"])
+                for group in (page["group"], f"{page['group']}: half {page['half']}"):
+                    by = snippets.setdefault(group, {})
+                    by[system] = by.get(system, scoring.SnippetCounts()) + counts
+    results = {group: {s: float(np.mean(v)) for s, v in by.items()} | {"pages": len(next(iter(by.values())))}
+               for group, by in scores.items()}
+    for group, by_system in snippets.items():
+        results[group] = {s: c.f1 for s, c in by_system.items()} | {"pages": by_system["agreement"].pages}
+    return results
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -148,13 +185,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         cands = dict(zip((p["id"] for p in pages), pool.map(_candidates, pages, chunksize=8), strict=True))
     data: dict[int, tuple[list[list[float]], list[float], list[float]]] = {0: ([], [], []), 1: ([], [], [])}
     for page in pages:
-        for part, values in zip(data[page["half"]], examples(*cands[page["id"]], page["gold"]), strict=True):
+        for part, values in zip(data[page["half"]], examples(page, *cands[page["id"]]), strict=True):
             part.extend(values)  # type: ignore[arg-type]
     models = {half: train(*(np.array(part, dtype=float) for part in data[half])) for half in (0, 1)}
     results = report(pages, cands, models)
-    header = ("pages (F1 on the half not trained on)", "n", "trafilatura", "readability", "agreement")
+    header = ("F1 on the half not trained on", "pages", "trafilatura", "readability", "agreement")
     print(f"{header[0]:40} {header[1]:>5} {header[2]:>12} {header[3]:>12} {header[4]:>10}")
-    for group in sorted(results, key=lambda g: (g != "all", not g.startswith("half"), g)):
+    for group in sorted(results, key=lambda g: (not g.startswith("body gold"), g)):
         r = results[group]
         scores = f"{r['trafilatura']:12.3f} {r['readability']:12.3f} {r['agreement']:10.3f}"
         print(f"{group:40} {int(r['pages']):5} {scores}")
@@ -166,10 +203,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         counts = Counter(p["dataset"] for p in pages if p["half"] == args.train_half)
         MODEL_FILE.write_text(json.dumps({
             "about": "Weights of cleantext.agreement, written by benchmarks/train_agreement.py: a logistic model "
-                     f"grown on half {args.train_half} of the dev sites (benchmarks/splits.py) of wild-dev and aeb.",
+                     f"grown on half {args.train_half} of the dev sites (benchmarks/splits.py) of wild-dev, aeb "
+                     "and trafilatura-eval.",
             "trained_on": {"half": args.train_half, "pages": dict(sorted(counts.items()))},
             "held_back_f1": {group: round(r["agreement"], 4) for group, r in results.items()
-                             if group == f"half {1 - args.train_half}"},
+                             if group.endswith(f"half {1 - args.train_half}")},
             "model": model.to_dict(),
         }, indent=1) + "\n", encoding="utf-8")
         print(f"\nwrote {MODEL_FILE.relative_to(ROOT)}")

@@ -48,6 +48,10 @@ from .spacing import tidy
 #: article of at least this many characters; a shorter result goes through its whole
 #: cascade (readability and jusText compared, baseline, recall), which costs 40 % more.
 FAST_ENOUGH = 800
+#: … and when less than this share of its characters is link text: a fast result made of links is a
+#: teaser list or a menu that the extractor took for the article (seen where the article is in plain
+#: ``<div>``s), and the whole cascade finds the article.
+FAST_MAX_LINKS = 0.5
 #: An extraction shorter than this (characters) found (almost) nothing: extract again for recall.
 SHORT_EXTRACTION = 300
 
@@ -93,10 +97,11 @@ def extraction_candidates(html: str, options: Options, url: str | None = None) -
 
 def trafilatura_view(tree: HtmlElement, options: Options, url: str | None = None) -> list[Paragraph]:
     """trafilatura's main extractor on ``tree``; its whole cascade when that finds under
-    :data:`FAST_ENOUGH` characters, and a recall-oriented extraction when even that finds
-    almost nothing (the filters and the agreement cut what is too much)."""
+    :data:`FAST_ENOUGH` characters or mostly links (:data:`FAST_MAX_LINKS`), and a
+    recall-oriented extraction when even that finds almost nothing (the filters and the
+    agreement cut what is too much)."""
     paragraphs = _trafilatura_paragraphs(tree, options, url, fast=True)
-    if _length(paragraphs) < FAST_ENOUGH:
+    if _length(paragraphs) < FAST_ENOUGH or _mostly_links(tree, paragraphs):
         paragraphs = _trafilatura_paragraphs(tree, options, url)
     if not options.favor_precision and _length(paragraphs) < SHORT_EXTRACTION:
         wider = _trafilatura_paragraphs(tree, options, url, favor_recall=True)
@@ -127,6 +132,12 @@ def _trafilatura_paragraphs(
 
 def _length(paragraphs: list[Paragraph]) -> int:
     return sum(len(p.text) for p in paragraphs)
+
+
+def _mostly_links(tree: HtmlElement, paragraphs: list[Paragraph]) -> bool:
+    """Whether :data:`FAST_MAX_LINKS` of the paragraphs' characters are link text (counted in place)."""
+    mark_links(tree, paragraphs)
+    return sum(p.links for p in paragraphs) >= FAST_MAX_LINKS * _length(paragraphs)
 
 
 def _collect(element: _Element, out: list[Paragraph], quoted: bool) -> None:
