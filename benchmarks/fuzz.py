@@ -41,7 +41,7 @@ from hypothesis import strategies as st
 
 from cleantext import Cleaner, Options
 from cleantext.cli import main as cli_main
-from cleantext.encoding import decode
+from cleantext.decoding import decode
 from cleantext.read import read_document
 from cleantext.records import RecordFormat, clean_line
 from tests.strategies import html_pages, json_lines, mutated, texts
@@ -80,7 +80,7 @@ class Fuzzer:
 
     def decode(self, data: bytes) -> None:
         self.count("decode")
-        text, _ = decode(data)
+        text = decode(data).text
         text.encode("utf-8")
 
     def read(self, source: str | bytes) -> None:

@@ -46,7 +46,7 @@ from benchmarks import scoring  # noqa: E402
 from benchmarks.splits import page_half  # noqa: E402
 from cleantext import Options  # noqa: E402
 from cleantext.agreement import FEATURES, AgreementModel, Candidate, decide, features, words  # noqa: E402
-from cleantext.encoding import decode  # noqa: E402
+from cleantext.decoding import decode  # noqa: E402
 from cleantext.views import extraction_candidates  # noqa: E402
 
 DATA_DIR = ROOT.parent / "shared" / "eval-data"
@@ -66,7 +66,7 @@ def load_pages(data_dir: Path) -> list[Page]:
     wild = data_dir / "wild-dev"
     gold = {g["id"]: g["body"] for g in _jsonl(wild / "gold.jsonl.gz")}
     for rec in _jsonl(wild / "pages.jsonl.gz"):
-        html, _ = decode(base64.b64decode(rec["html_base64"]))
+        html = decode(base64.b64decode(rec["html_base64"])).text
         pages.append({"id": rec["id"], "dataset": "wild", "group": rec["dataset"], "half": page_half(rec, "wild"),
                       "gold": gold[rec["id"]], "html": html})
     aeb_gold = {g["id"]: g["body"] for g in _jsonl(data_dir / "aeb" / "gold.jsonl")}

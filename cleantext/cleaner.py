@@ -9,6 +9,7 @@ After a dry summer, the first storms reached the valley on Sunday night.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Callable
 from functools import lru_cache
@@ -19,7 +20,7 @@ from .boilerplate.headings import TrailingHeadingFilter
 from .boilerplate.letterless import LetterlessFilter
 from .boilerplate.links import LinkListFilter
 from .boilerplate.markup import MarkupFilter
-from .boilerplate.phrases import PhraseFilter
+from .boilerplate.phrases import PhraseFilter, PhraseRules
 from .boilerplate.pull_quote import PullQuoteFilter
 from .boilerplate.title import TitleFilter
 from .language import LanguageIdentifier
@@ -34,20 +35,26 @@ from .read import read_document, read_limited
 class Cleaner:
     """A reusable cleaner. Build once, call many times; safe to pickle.
 
-    Pickling ships the options only; the chain (language profiles, phrase
-    rules) is built lazily, once per process, on first use.
+    The chain is built when the cleaner is made, so bad options (a phrase file
+    that does not parse, an unknown rule id in ``disable``) raise ``ValueError``
+    here, before any document is read. Pickling ships the options only; the
+    chain is built again, once per process (langdetect's profiles load on first use).
+
+    >>> Cleaner(Options(disable=("titel",)))
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown rule id 'titel' in disable (did you mean 'title'?)
     """
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
-        self._chain: list[Filter] | None = None
+        check_options(self.options)
+        self.chain: list[Filter] = build_chain(self.options)
 
     @property
-    def chain(self) -> list[Filter]:
-        """The filters, in the order they run."""
-        if self._chain is None:
-            self._chain = build_chain(self.options)
-        return self._chain
+    def uses_sites(self) -> bool:
+        """True when paragraphs are dropped by the document's site (a profile, or ``learn``)."""
+        return self.options.rule_enabled(PROFILE_RULE) and (self.options.profile is not None or self.options.learn)
 
     def read(self, source: str | bytes, url: str | None = None) -> Document:
         """Decode, extract and split ``source`` into a document (no filtering),
@@ -85,6 +92,19 @@ class Cleaner:
         self.__init__(state["options"])  # type: ignore[misc]
 
 
+#: The steps that ``disable`` can switch off one by one, in the order they run after the language,
+#: the phrase rules and the publisher profile.
+OPTIONAL_STEPS: list[tuple[str, Callable[[], Filter]]] = [
+    ("markup", MarkupFilter),
+    ("letterless", LetterlessFilter),
+    ("title", TitleFilter),
+    ("foreign-edge", ForeignEdgeFilter),
+    ("pull-quote", PullQuoteFilter),
+    ("link-list", LinkListFilter),
+    ("trailing-heading", TrailingHeadingFilter),  # last: it reads every other verdict
+]
+
+
 def build_chain(options: Options) -> list[Filter]:
     """The filters for ``options``: language first, then boilerplate evidence."""
     chain: list[Filter] = [LanguageIdentifier(options.seed), PhraseFilter(options)]
@@ -93,17 +113,20 @@ def build_chain(options: Options) -> list[Filter]:
             chain.append(ProfileFilter(load_profile(options.profile)))
         if options.learn:
             chain.append(OnlineProfileFilter())
-    optional: list[tuple[str, Callable[[], Filter]]] = [
-        ("markup", MarkupFilter),
-        ("letterless", LetterlessFilter),
-        ("title", TitleFilter),
-        ("foreign-edge", ForeignEdgeFilter),
-        ("pull-quote", PullQuoteFilter),
-        ("link-list", LinkListFilter),
-        ("trailing-heading", TrailingHeadingFilter),  # last: it reads every other verdict
-    ]
-    chain.extend(make() for rule_id, make in optional if options.rule_enabled(rule_id))
+    chain.extend(make() for rule_id, make in OPTIONAL_STEPS if options.rule_enabled(rule_id))
     return chain
+
+
+def check_options(options: Options) -> None:
+    """Raise ``ValueError`` for a phrase file that does not parse, or for an id in ``options.disable``
+    that names no rule (nor, ending in ``/``, a family of rules): a typo would otherwise leave the
+    rule running, silently."""
+    known = [PROFILE_RULE, *(rule for rule, _ in OPTIONAL_STEPS), *PhraseRules.load(options.phrase_files).rule_ids()]
+    for off in options.disable:
+        if not any(rule == off or (off.endswith("/") and rule.startswith(off)) for rule in known):
+            close = difflib.get_close_matches(off, known + sorted({r.partition("/")[0] + "/" for r in known}), 1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"unknown rule id {off!r} in disable{hint}")
 
 
 def load_profile(profile: str | Profile) -> Profile:

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
-from typing import Any, TextIO, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -23,7 +23,7 @@ from .options import EXTRACTIONS, FORMATS, Options
 from .parallel import Progress, WorkersKeepDying, clean_jsonl, worker_count
 from .profile import DEFAULT_CAPACITY, Profile, ProfileError, ProfileLearner
 from .read import read_limited
-from .records import RecordError, RecordFormat, explanation, field_text, json_line
+from .records import ENCODING_KEYS, RecordError, RecordFormat, explanation, field_text, is_blank, json_line
 from .sink import exit_on_signals, open_output
 from .sources import iter_sources
 
@@ -33,18 +33,28 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class Reporter:
-    """Diagnostics on stderr, counted for the exit code."""
+    """Diagnostics on stderr: errors, counted for the exit code, and warnings, each kind
+    written once with its first place, its repeats counted by :meth:`exit`."""
 
     def __init__(self) -> None:
         self.errors = 0
+        self.warnings: dict[str, int] = {}
 
     def error(self, where: str, message: str) -> None:
         self.errors += 1
         click.echo(f"cleantext: {where}: {message}", err=True)
 
-    @property
-    def exit_code(self) -> int:
-        return EXIT_INPUT_ERRORS if self.errors else EXIT_OK
+    def warning(self, where: str, message: str) -> None:
+        if message not in self.warnings:
+            click.echo(f"cleantext: {where}: warning: {message}", err=True)
+        self.warnings[message] = self.warnings.get(message, 0) + 1
+
+    def exit(self) -> NoReturn:
+        """Say how often each warning came back, and exit: 1 after errors, else 0."""
+        for message, count in self.warnings.items():
+            if count > 1:
+                click.echo(f"cleantext: warning: {count - 1:,} more like this: {message}", err=True)
+        sys.exit(EXIT_INPUT_ERRORS if self.errors else EXIT_OK)
 
 
 def reading_options(command: F) -> F:
@@ -104,6 +114,16 @@ def build_options(fmt: str, disable: tuple[str, ...], phrases: tuple[str, ...], 
                        profile=_loaded_profile(profile), learn=learn, max_bytes=max_bytes, timeout=timeout,
                        extraction=extraction)  # type: ignore[arg-type]
     except ValueError as err:  # a bad phrase file, a bad option value
+        raise click.UsageError(str(err)) from err
+
+
+def build_cleaner(**cleaner_kw: Any) -> Cleaner:
+    """The cleaner for the command line's options; a usage error (exit 2) before any input is
+    read when they are wrong (a phrase file that does not parse, an unknown rule id)."""
+    options = build_options(**cleaner_kw)
+    try:
+        return Cleaner(options)
+    except ValueError as err:
         raise click.UsageError(str(err)) from err
 
 
@@ -174,7 +194,7 @@ def clean(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, o
     each under a `==> name <==` header). With --jsonl, every input line gives
     one output record, in order, carrying all its fields plus the clean body.
     """
-    cleaner = Cleaner(build_options(**cleaner_kw))
+    cleaner = build_cleaner(**cleaner_kw)
     workers = _workers(workers, jsonl, cleaner)
     reporter = Reporter()
     with exit_on_signals(output), _closed_pipe_is_quiet(), open_output(output) as sink:
@@ -185,7 +205,7 @@ def clean(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, o
                          Progress() if progress or (progress is None and sys.stderr.isatty()) else None)
         else:
             _clean_documents(files, cleaner, explain, site, sink, reporter)
-    sys.exit(reporter.exit_code)
+    reporter.exit()
 
 
 def _clean_documents(files: Iterable[str], cleaner: Cleaner, explain: bool, site: str | None, sink: TextIO,
@@ -196,8 +216,7 @@ def _clean_documents(files: Iterable[str], cleaner: Cleaner, explain: bool, site
             reporter.error(name, f"cannot read: {stream.strerror or stream}")
             continue
         doc = cleaner.process(stream.read(), site=file_site(name, site))
-        if "error" in doc.meta:  # not cleaned: too large, too slow, failed
-            reporter.error(name, doc.meta["error"])
+        report_document(reporter, name, doc)
         if len(files) > 1:
             sink.write(f"==> {name} <==\n")
         if explain:
@@ -216,15 +235,30 @@ def _clean_jsonl(files: Iterable[str], cleaner: Cleaner, fmt: RecordFormat, sink
             sink.write(result.line + "\n")
             if progress is not None:
                 progress.add(error=bool(result.error))
-            if result.error:
+            if result.error or result.warning:
                 if progress is not None:
                     progress.clear()
-                reporter.error(line_place(name, number, result.record_id), result.error)
+                place = line_place(name, number, result.record_id)
+                if result.error:
+                    reporter.error(place, result.error)
+                if result.warning:
+                    reporter.warning(place, result.warning)
     except WorkersKeepDying as err:  # the output stops here: -o leaves no file
         reporter.error("--workers", str(err))
         sys.exit(EXIT_INPUT_ERRORS)
     if progress is not None:
         progress.close()
+
+
+def report_document(reporter: Reporter, name: str, doc: Document) -> None:
+    """Report a document that was not cleaned (too large, too slow, failed), and one whose bytes
+    could not be decoded well: its text is passed on, but the run does not end with 0."""
+    if "error" in doc.meta:
+        reporter.error(name, doc.meta["error"])
+    if "encoding_doubt" in doc.meta:
+        reporter.error(name, f"doubtful decoding: {doc.meta['encoding_doubt']}")
+    elif "encoding_note" in doc.meta:
+        reporter.warning(name, doc.meta["encoding_note"])
 
 
 def _workers(requested: int, jsonl: bool, cleaner: Cleaner) -> int:
@@ -278,6 +312,8 @@ def learn(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, s
             reporter.error(name, f"cannot read: {stream.strerror or stream}")
         elif jsonl:
             for number, line in enumerate(stream, start=1):
+                if is_blank(line):
+                    continue
                 try:
                     record = json.loads(line)
                     if not isinstance(record, dict):
@@ -294,7 +330,7 @@ def learn(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, s
         sink.write(profile.to_json())
     click.echo(f"cleantext: learned {sum(len(s.entries) for s in profile.sites.values())} repeated paragraphs "
                f"of {len(profile.sites)} sites from {learner.docs} documents", err=True)
-    sys.exit(reporter.exit_code)
+    reporter.exit()
 
 
 def _learn_document(learner: ProfileLearner, site: str | None, source: str | bytes, options: Options,
@@ -303,6 +339,7 @@ def _learn_document(learner: ProfileLearner, site: str | None, source: str | byt
     if "skipped" in doc.meta:
         reporter.error(where, f"skipped: {doc.meta['error']}")
     else:
+        report_document(reporter, where, doc)
         learner.add(site, [p.text for p in doc.paragraphs])
 
 
@@ -314,7 +351,7 @@ def _learn_document(learner: ProfileLearner, site: str | None, source: str | byt
 def explain(file: str, width: int, **cleaner_kw: Any) -> None:
     """Show each paragraph of FILE with its language and verdict."""
     site = cleaner_kw.pop("site")
-    cleaner = Cleaner(build_options(**cleaner_kw))
+    cleaner = build_cleaner(**cleaner_kw)
     reporter = Reporter()
     with _closed_pipe_is_quiet():
         for name, stream in iter_sources((file,)):
@@ -322,10 +359,9 @@ def explain(file: str, width: int, **cleaner_kw: Any) -> None:
                 reporter.error(name, f"cannot read: {stream.strerror or stream}")
                 continue
             doc = cleaner.process(stream.read(), site=file_site(name, site))
-            if "error" in doc.meta:
-                reporter.error(name, doc.meta["error"])
+            report_document(reporter, name, doc)
             click.echo(render_explanation(doc, width))
-    sys.exit(reporter.exit_code)
+    reporter.exit()
 
 
 def render_explanation(doc: Document, width: int = 100) -> str:
@@ -335,6 +371,7 @@ def render_explanation(doc: Document, width: int = 100) -> str:
     lines = [
         f"language: {doc.lang or '-'}   title: {doc.title or '-'}   "
         f"kept {kept} of {len(doc.paragraphs)} paragraphs{site}",
+        *(f"{key.replace('_', ' ')}: {doc.meta[key]}" for key in ENCODING_KEYS[2:] if key in doc.meta),
         f"{'#':>3}  {'verdict':<16} {'lang':<4} {'kind':<7} text",
     ]
     for number, p in enumerate(doc.paragraphs, start=1):

@@ -31,11 +31,11 @@ from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from .cleaner import Cleaner
+from .cleaner import Cleaner, check_options
 from .language import warm_up
 from .options import Options
 from .profile import Profile, ProfileLearner
-from .records import RecordFormat, clean_line, clean_records, json_line
+from .records import RecordFormat, clean_line, clean_records, is_blank, json_line
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -72,6 +72,7 @@ def _shared(options: Options | Cleaner | None) -> Any:
     if isinstance(options, Cleaner):
         options = options.options
     options = options or Options()
+    check_options(options)  # here, on the client, not in every task
     if options.learn:
         raise ValueError("Options.learn learns from documents in order, in one process: "
                          "learn a profile with learn_profile() and clean with Options(profile=…)")
@@ -89,13 +90,13 @@ def clean_bag(records: db.Bag, options: Options | Cleaner | None = None, fmt: Re
 
 def _clean_line_partition(lines: Iterable[str], options: Options, fmt: RecordFormat) -> list[str]:
     cleaner = cleaner_for(options)
-    return [clean_line(cleaner, line, fmt).line for line in lines]
+    return [clean_line(cleaner, line, fmt).line for line in lines if not is_blank(line)]
 
 
 def clean_jsonl_lines(lines: db.Bag, options: Options | Cleaner | None = None,
                       fmt: RecordFormat = TEXT_FIELD) -> db.Bag:
     """A bag of JSON Lines lines in, a bag of output lines out, exactly as the
-    command writes them (bad lines become error records)."""
+    command writes them (bad lines become error records, blank lines are skipped)."""
     return lines.map_partitions(_clean_line_partition, _shared(options), fmt)
 
 

@@ -1,27 +1,17 @@
-"""Bytes to text, and repair of broken text with ftfy.
+"""Repair of broken text with ftfy, and the invisible characters an extractor would drop.
 
-Decoding honours, in order: a byte-order mark; UTF-16 without a BOM (NUL bytes
-at every other position); valid UTF-8; a charset declared in the document
-(``<meta charset>``, ``http-equiv``, ``<?xml encoding?>``), read with the WHATWG
-meaning of its label; UTF-8 with a few invalid bytes (a file cut in the middle
-of a character, a stray byte: at least as many valid multi-byte characters
-as invalid bytes), which become U+FFFD; charset detection (charset_normalizer);
-and finally windows-1252, which decodes any byte.
+(Bytes become text in :mod:`cleantext.decoding`.)
 
->>> decode("caf\\xe9".encode("latin-1"))
-('café', 'cp1252')
 >>> repair("The cafÃ© on the Ã®le")
 'The café on the île'
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 
 import ftfy
-from charset_normalizer import from_bytes
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 from ftfy.chardata import HTML_ENTITY_RE
 
@@ -34,141 +24,6 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization="NFC",
     explain=False,
 )
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-# Labels whose WHATWG meaning differs from Python's codec of the same name.
-_WHATWG_LABELS = {
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "l1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "iso-8859-9": "cp1254",
-    "latin5": "cp1254",
-    "iso-8859-11": "cp874",
-    "tis-620": "cp874",
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "shift_jis": "cp932",
-    "shift-jis": "cp932",
-    "sjis": "cp932",
-    "x-sjis": "cp932",
-    "ms_kanji": "cp932",
-    "euc-kr": "cp949",
-    "ks_c_5601-1987": "cp949",
-    "big5": "big5hkscs",
-}
-
-_DECLARED_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
-    rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
-    re.IGNORECASE,
-)
-
-#: JIS X 0213 codecs read almost any byte soup as rare kanji and half-width
-#: kana; the web does not use them (browsers do not even support them).
-_NEVER_DETECT = ["shift_jis_2004", "shift_jisx0213", "euc_jis_2004", "euc_jisx0213",
-                 "iso2022_jp_2004", "iso2022_jp_3"]
-
-#: How much of the input declaration search and charset detection look at.
-_SNIFF_BYTES = 64 * 1024
-
-
-def codec_for_label(label: str) -> str | None:
-    """Python codec for a charset label as browsers read it, or None if unknown.
-
-    >>> codec_for_label("ISO-8859-1"), codec_for_label("utf8"), codec_for_label("nope")
-    ('cp1252', 'utf-8', None)
-    """
-    label = label.strip().lower()
-    if label in _WHATWG_LABELS:
-        return _WHATWG_LABELS[label]
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    return "utf-8" if name == "utf-8" else name
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The codec named by the document's own charset declaration, if any."""
-    match = _DECLARED_CHARSET.search(data[:_SNIFF_BYTES])
-    if match is None:
-        return None
-    label = (match.group(1) or match.group(2)).decode("ascii", "replace")
-    codec = codec_for_label(label)
-    # A page that says UTF-16 in ASCII bytes is not UTF-16; browsers read UTF-8.
-    return "utf-8" if codec in ("utf-16", "utf-16-le", "utf-16-be", "utf-32") else codec
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when NUL bytes sit at every other position."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
-        return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
-        return "utf-16-le"
-    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
-        return "utf-16-be"
-    return None
-
-
-def _detected_charset(data: bytes) -> str | None:
-    """charset_normalizer's guess; None when unsure or for wide encodings,
-    which only a BOM or the NUL pattern above can vouch for."""
-    matches = list(from_bytes(data[:_SNIFF_BYTES], cp_exclusion=_NEVER_DETECT))
-    if not matches:
-        return None
-    least_chaos = min(m.chaos for m in matches)
-    plausible = [codec_for_label(m.encoding) for m in matches if m.chaos <= least_chaos + 0.02]
-    # Equally plausible single-byte readings: windows-1252 is the web's common one.
-    codec = "cp1252" if "cp1252" in plausible else plausible[0]
-    return None if codec is None or codec.startswith(("utf-16", "utf-32")) else codec
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes to text; returns the text and the codec that was used.
-
-    Bytes that the chosen codec cannot read become U+FFFD; nothing raises.
-    """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace"), codec
-    wide = _utf16_without_bom(data)
-    if wide:
-        return data.decode(wide, errors="replace"), wide
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    codec = declared_charset(data) or ("utf-8" if _mostly_utf8(data) else _detected_charset(data)) or "cp1252"
-    return data.decode(codec, errors="replace"), codec
-
-
-def _mostly_utf8(data: bytes) -> bool:
-    """True when the start of ``data`` holds at least as many valid multi-byte
-    UTF-8 characters as invalid bytes. Single-byte encodings almost never
-    form valid sequences by chance; Shift-JIS and GB18030 text does, about
-    one for three invalid ones."""
-    sample = data[:_SNIFF_BYTES]
-    text = sample.decode("utf-8", errors="replace")
-    invalid = text.count("\ufffd") - sample.count("\ufffd".encode())
-    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - invalid
-    return multibyte > 0 and multibyte >= invalid
-
 
 _SURROGATES = "\ud800-\udfff"
 _SURROGATE = re.compile(f"[{_SURROGATES}]")

@@ -30,7 +30,7 @@ from typing import Any, BinaryIO, Generic, TextIO, TypeVar
 from .cleaner import Cleaner
 from .language import warm_up
 from .options import Options
-from .records import LineResult, RecordFormat, clean_line, error_result
+from .records import LineResult, RecordFormat, clean_line, error_result, is_blank
 
 K = TypeVar("K")
 T = TypeVar("T")
@@ -201,33 +201,39 @@ def crash_result(fmt: RecordFormat, line: bytes) -> LineResult:
     return error_result(line, CRASH_MESSAGE, fmt)
 
 
-Where = tuple[str, int, OSError | None]  # source name, number of the chunk's first line, error opening it
+#: A chunk's place: source name, the line number of each of its lines, the error opening the source.
+Where = tuple[str, list[int], OSError | None]
 
 
 def line_chunks(sources: Iterable[tuple[str, BinaryIO | OSError]]) -> Iterator[tuple[Where, list[bytes]]]:
-    """Chunks of lines of each source, each with where it starts; a source that
+    """Chunks of the non-blank lines of each source, each with where its lines are; a source that
     cannot be opened is an empty chunk carrying the error, in its place."""
     for name, stream in sources:
         if isinstance(stream, OSError):
-            yield (name, 0, stream), []
+            yield (name, [], stream), []
             continue
         chunk: list[bytes] = []
-        first, size = 1, 0
+        numbers: list[int] = []
+        size = 0
         for number, line in enumerate(stream, start=1):
+            if is_blank(line):
+                continue
             chunk.append(line)
+            numbers.append(number)
             size += len(line)
             if len(chunk) >= CHUNK_LINES or size >= CHUNK_BYTES:
-                yield (name, first, None), chunk
-                chunk, first, size = [], number + 1, 0
+                yield (name, numbers, None), chunk
+                chunk, numbers, size = [], [], 0
         if chunk:
-            yield (name, first, None), chunk
+            yield (name, numbers, None), chunk
 
 
 def clean_jsonl(sources: Iterable[tuple[str, BinaryIO | OSError]], cleaner: Cleaner, fmt: RecordFormat,
                 workers: int = 1) -> Iterator[tuple[str, int, LineResult | OSError]]:
-    """``(source name, line number, result)`` for every line of ``sources``, in
+    """``(source name, line number, result)`` for every non-blank line of ``sources``, in
     input order, whatever ``workers``; a source that cannot be opened gives
-    ``(name, 0, the OSError)`` in its place.
+    ``(name, 0, the OSError)`` in its place. Blank lines give nothing, as in every
+    JSON Lines reader (a file ending in an extra newline is not an error).
 
     ``workers`` ≤ 1 cleans here with ``cleaner``; more clean in that many
     processes, each with a cleaner of its own made once from ``cleaner.options``.
@@ -237,14 +243,12 @@ def clean_jsonl(sources: Iterable[tuple[str, BinaryIO | OSError]], cleaner: Clea
         results = map_chunks(partial(clean_lines_with, cleaner, fmt), line_chunks(sources), workers=1,
                              crashed=crashed)
     else:
-        cleaner.chain  # noqa: B018 -- bad options fail here, once, not in every worker
         results = map_chunks(clean_lines, line_chunks(sources), workers=workers, crashed=crashed,
                              initializer=init_cleaner, initargs=(cleaner.options, fmt))
-    for (name, first, unreadable), lines in results:
+    for (name, numbers, unreadable), lines in results:
         if unreadable is not None:
             yield name, 0, unreadable
-        for offset, result in enumerate(lines):
-            yield name, first + offset, result
+        yield from ((name, number, result) for number, result in zip(numbers, lines, strict=True))
 
 
 class Progress:

@@ -25,7 +25,8 @@ from itertools import accumulate
 
 from .agreement import decide
 from .boilerplate.links import mark_links
-from .encoding import decode, repair, without_surrogates
+from .decoding import decode
+from .encoding import repair, without_surrogates
 from .limits import run_limited
 from .model import Document, Paragraph
 from .options import Options
@@ -57,12 +58,15 @@ MAX_HIDDEN = 1 << 20
 def read_document(source: str | bytes, options: Options, url: str | None = None) -> Document:
     """Decode, extract and split ``source`` into a document, repaired, not yet filtered.
 
-    ``meta`` records the ``format`` read, the ``encoding`` bytes were decoded
-    with, and the ``url`` when given.
+    ``meta`` records the ``format`` read, the ``url`` when given and, for bytes, how they were
+    decoded: the ``encoding``, the ``declared`` one, why they differ and why the text is
+    doubtful when it is (:meth:`cleantext.decoding.Decoded.meta`).
     """
     meta: dict[str, str] = {}
     if isinstance(source, bytes):
-        source, meta["encoding"] = decode(source)
+        decoded = decode(source)
+        source = decoded.text
+        meta.update(decoded.meta())
     fmt = options.format
     if fmt == "auto":
         fmt = "html" if looks_like_html(source) else "text"

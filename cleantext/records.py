@@ -100,10 +100,15 @@ def _with_document(record: dict[str, Any], doc: Document, fmt: RecordFormat) -> 
     return out
 
 
+#: How a document's bytes were decoded, in its ``meta`` (see :meth:`cleantext.decoding.Decoded.meta`).
+ENCODING_KEYS = ("encoding", "declared", "encoding_note", "encoding_doubt")
+
+
 def explanation(doc: Document) -> dict[str, Any]:
-    """What ``--explain`` adds: title, language, the site a profile matched, paragraphs,
-    and the error when the document was not cleaned."""
+    """What ``--explain`` adds: title, language, how bytes were decoded, the site a profile
+    matched, paragraphs, and the error when the document was not cleaned."""
     extra: dict[str, Any] = {"title": doc.title, "lang": doc.lang}
+    extra.update((key, doc.meta[key]) for key in ENCODING_KEYS if key in doc.meta)
     if "repeated_site" in doc.meta:
         extra["site"] = doc.meta["repeated_site"]
     extra["paragraphs"] = [p.as_dict() for p in doc.paragraphs]
@@ -119,27 +124,56 @@ def record_id(record: Any, fmt: RecordFormat) -> str | None:
     return None
 
 
+def is_blank(line: bytes | str) -> bool:
+    """True for a line with nothing but white space: not a record, and skipped, as every
+    JSON Lines reader skips it.
+
+    >>> is_blank(b" \\t\\r\\n"), is_blank(b"{}\\n")
+    (True, False)
+    """
+    return not line.strip()
+
+
 class LineResult(NamedTuple):
     """One cleaned JSON Lines line: the output line (no newline), the error if
-    any, and the record's id (for messages)."""
+    any, the record's id (for messages), and a warning about the record's fields
+    (it was cleaned, but maybe not as meant)."""
 
     line: str
     error: str | None = None
     record_id: str | None = None
+    warning: str | None = None
 
 
 def clean_line(cleaner: Cleaner, line: bytes | str, fmt: RecordFormat) -> LineResult:
     """Clean one JSON Lines line into one output line.
 
-    Never raises: the error, if any, is in the output record and returned.
+    Never raises: the error, if any, is in the output record and returned; a
+    line that is not valid UTF-8 is cleaned, with a warning.
     The input is UTF-8 (bytes that are not become U+FFFD); a byte-order mark
     at the start of the line is ignored.
     """
     text = _line_text(line)
     try:
-        return _clean_json_line(cleaner, text, fmt)
+        result = _clean_json_line(cleaner, text, fmt)
     except Exception as err:  # the last resort: one line in, one record out, whatever happened
-        return error_result(text, f"failed: {describe(err)}", fmt)
+        result = error_result(text, f"failed: {describe(err)}", fmt)
+    if isinstance(line, bytes) and "\ufffd" in text and not _is_utf8(line):
+        warnings = [NOT_UTF8] + ([result.warning] if result.warning else [])
+        result = result._replace(warning="; ".join(warnings))
+    return result
+
+
+#: The warning for a line that is not valid UTF-8 (JSON Lines must be).
+NOT_UTF8 = "not valid UTF-8: the bad bytes were read as U+FFFD"
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def error_result(line: bytes | str, problem: str, fmt: RecordFormat) -> LineResult:
@@ -177,7 +211,24 @@ def _clean_json_line(cleaner: Cleaner, text: str, fmt: RecordFormat) -> LineResu
         not_object = f"a JSON {type(record).__name__}, not an object"
         return LineResult(json_line({"error": not_object, "raw": record}), not_object)
     out, problem = _clean(cleaner, record, fmt)
-    return LineResult(json_line(out), problem, record_id(record, fmt))
+    return LineResult(json_line(out), problem, record_id(record, fmt), site_warning(cleaner, record, fmt))
+
+
+def site_warning(cleaner: Cleaner, record: dict[str, Any], fmt: RecordFormat) -> str | None:
+    """Why a record's site is unknown to a cleaner that drops paragraphs by site (a profile,
+    ``learn``): neither its ``site_field`` nor its ``url_field`` holds a string. None otherwise.
+
+    >>> from cleantext import Options
+    >>> site_warning(Cleaner(Options(learn=True)), {"text": "…", "ulr": "x"}, RecordFormat(site_field="url"))
+    "no site: field 'url' is missing, so paragraphs repeated per site are not dropped"
+    """
+    if not cleaner.uses_sites or _text_field(record, fmt.site_field) or _text_field(record, fmt.url_field):
+        return None
+    name = fmt.site_field or fmt.url_field
+    if name is None:
+        return "no site: no site or URL field is given, so paragraphs repeated per site are not dropped"
+    state = "missing" if name not in record else "not a string"
+    return f"no site: field {name!r} is {state}, so paragraphs repeated per site are not dropped"
 
 
 def _json_problem(err: BaseException) -> str:

@@ -126,6 +126,18 @@ def test_the_cleaner_travels_as_its_options():
     assert graph_size < len(pickle.dumps(RECORDS)) + 20_000
 
 
+def test_json_lines_with_blank_lines_give_the_command_s_records(tmp_path):
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in RECORDS[:3]) + "\n\n  \n", encoding="utf-8")
+    with dask.config.set(scheduler="synchronous"):
+        out = cdask.read_jsonl(str(tmp_path / "a.jsonl"), OPTIONS, FMT).compute()
+    assert out == list(clean_records(RECORDS[:3], Cleaner(OPTIONS), FMT))
+
+
+def test_bad_options_fail_on_the_client_before_any_task():
+    with pytest.raises(ValueError, match="unknown rule id 'titel'"):
+        cdask.clean_bag(db.from_sequence(RECORDS[:4]), Options(disable=("titel",)))
+
+
 def test_learning_while_streaming_is_refused():
     with pytest.raises(ValueError, match="learn_profile"):
         cdask.clean_bag(db.from_sequence(RECORDS[:4]), Options(learn=True))

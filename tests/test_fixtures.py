@@ -15,7 +15,7 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 #: Folders under fixtures/ that are not input/expected pairs.
-NOT_FIXTURES = frozenset({"profile-corpus"})
+NOT_FIXTURES = frozenset({"profile-corpus", "languages"})
 INPUT_NAMES = ("input.txt", "input.html")
 
 

@@ -28,7 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleantext import Cleaner, Options
-from cleantext.encoding import decode, without_surrogates
+from cleantext.decoding import decode
+from cleantext.encoding import without_surrogates
 from cleantext.read import normalize_newlines, normalize_space
 from cleantext.records import RecordFormat, clean_line
 
@@ -107,7 +108,8 @@ def test_cleaning_again_can_remove_more_so_idempotence_is_not_promised():
 @PROPERTY_SETTINGS
 @given(st.binary(max_size=300))
 def test_decoding_any_bytes_gives_writable_text(data):
-    text, codec = decode(data)
+    decoded = decode(data)
+    text, codec = decoded.text, decoded.encoding
     text.encode("utf-8")
     if codec == "utf-8":
         assert text == data.decode("utf-8", errors="replace")

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from cleantext import Cleaner, views
-from cleantext.encoding import decode, ready_to_parse
+from cleantext.decoding import decode
+from cleantext.encoding import ready_to_parse
 from cleantext.html_tree import drop_code, parse_html
 from cleantext.options import Options
 from cleantext.read import extract_html, looks_like_html, normalize_space, split_text
@@ -148,7 +149,7 @@ def test_every_page_of_the_evaluation_sets_is_read_as_html():
     wild = shared_file(SHARED / "eval-data" / "wild-dev" / "pages.jsonl.gz")
     with gzip.open(wild, "rt", encoding="utf-8") as lines:
         missed = [record["id"] for record in map(json.loads, lines)
-                  if not looks_like_html(decode(base64.b64decode(record["html_base64"]))[0])]
+                  if not looks_like_html(decode(base64.b64decode(record["html_base64"])).text)]
     assert missed == []
     assert all(looks_like_html(page) for page in shared_eval_pages(306))
 

@@ -46,16 +46,16 @@ def test_non_string_field_is_an_error_record(cleaner, value, problem):
 
 def test_line_errors_are_records(cleaner):
     fmt = RecordFormat()
-    line, problem, _ = clean_line(cleaner, b'{"id": 1, "text": ', fmt)
+    line, problem, *_ = clean_line(cleaner, b'{"id": 1, "text": ', fmt)
     assert problem.startswith("invalid JSON") and json.loads(line)["raw"] == '{"id": 1, "text": '
-    line, problem, _ = clean_line(cleaner, b"[1, 2]\n", fmt)
+    line, problem, *_ = clean_line(cleaner, b"[1, 2]\n", fmt)
     assert problem == "a JSON list, not an object" and json.loads(line)["raw"] == [1, 2]
-    line, problem, _ = clean_line(cleaner, b"\n", fmt)
+    line, problem, *_ = clean_line(cleaner, b"\n", fmt)
     assert problem == "empty line" and json.loads(line)["error"] == "empty line"
 
 
 def test_upstream_error_field_is_not_mistaken_for_ours(cleaner):
-    line, problem, _ = clean_line(cleaner, json.dumps({"text": BODY, "error": "upstream"}), RecordFormat())
+    line, problem, *_ = clean_line(cleaner, json.dumps({"text": BODY, "error": "upstream"}), RecordFormat())
     assert problem is None and json.loads(line)["error"] == "upstream"
 
 
