@@ -42,11 +42,11 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-from .model import Paragraph
+from .model import Kind, Paragraph
 
 #: A paragraph is found by both views when the other holds this share of its words.
 SUPPORTED = 0.5
-_KINDS = ("heading", "item", "cell", "quote", "code")
+_KINDS = (Kind.HEADING, Kind.ITEM, Kind.CELL, Kind.QUOTE, Kind.CODE)
 _SENTENCE_END = tuple(".!?。！？:;\"'”»)")
 # A word: a run of letters and digits; in Han and kana script, each character.
 _HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

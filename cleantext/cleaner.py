@@ -9,27 +9,15 @@ After a dry summer, the first storms reached the valley on Sunday night.
 
 from __future__ import annotations
 
-import difflib
-import os
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from .boilerplate.edges import ForeignEdgeFilter
-from .boilerplate.headings import TrailingHeadingFilter
-from .boilerplate.letterless import LetterlessFilter
-from .boilerplate.links import LinkListFilter
-from .boilerplate.markup import MarkupFilter
-from .boilerplate.phrases import PhraseFilter, PhraseRules
-from .boilerplate.pull_quote import PullQuoteFilter
-from .boilerplate.title import TitleFilter
-from .language import LanguageIdentifier
-from .limits import run_limited
+from .chain import build_chain, check_options
+from .limits import Deadline, within_limits
 from .model import Document, Filter
 from .options import Options
 from .profile import RULE_ID as PROFILE_RULE
-from .profile import OnlineProfileFilter, Profile, ProfileFilter
-from .read import read_document, read_limited
+from .read import read_interrupted, read_limited
 
 
 class Cleaner:
@@ -73,13 +61,18 @@ class Cleaner:
         ``failed``) and ``meta["error"]`` (see :mod:`cleantext.limits`).
         """
 
-        def read() -> Document:
-            doc = read_document(source, self.options, url)
-            if site:
-                doc.meta["site"] = site
-            return doc
+        return within_limits(source, self.options, lambda deadline: self._clean(source, url, site, deadline))
 
-        return run_limited(source, self.options, read, self.chain)
+    def _clean(self, source: str | bytes, url: str | None, site: str | None, deadline: Deadline) -> Document:
+        """Read (interrupted when the deadline passes), then run the steps (the deadline checked before
+        each: they keep state, so none is cut short)."""
+        doc = read_interrupted(source, self.options, url, deadline)
+        if site:
+            doc.meta["site"] = site
+        for step in self.chain:
+            deadline.check()
+            doc = step(doc)
+        return doc
 
     def clean(self, source: str | bytes, url: str | None = None, site: str | None = None) -> str:
         """The clean body: kept paragraphs joined by a blank line."""
@@ -92,57 +85,19 @@ class Cleaner:
         self.__init__(state["options"])  # type: ignore[misc]
 
 
-#: The steps that ``disable`` can switch off one by one, in the order they run after the language,
-#: the phrase rules and the publisher profile.
-OPTIONAL_STEPS: list[tuple[str, Callable[[], Filter]]] = [
-    ("markup", MarkupFilter),
-    ("letterless", LetterlessFilter),
-    ("title", TitleFilter),
-    ("foreign-edge", ForeignEdgeFilter),
-    ("pull-quote", PullQuoteFilter),
-    ("link-list", LinkListFilter),
-    ("trailing-heading", TrailingHeadingFilter),  # last: it reads every other verdict
-]
+#: Cleaners kept per process by :func:`cleaner_for` (one per distinct options, the latest used).
+CLEANERS_KEPT = 4
 
 
-def build_chain(options: Options) -> list[Filter]:
-    """The filters for ``options``: language first, then boilerplate evidence."""
-    chain: list[Filter] = [LanguageIdentifier(options.seed), PhraseFilter(options)]
-    if options.rule_enabled(PROFILE_RULE):
-        if options.profile is not None:
-            chain.append(ProfileFilter(load_profile(options.profile)))
-        if options.learn:
-            chain.append(OnlineProfileFilter())
-    chain.extend(make() for rule_id, make in OPTIONAL_STEPS if options.rule_enabled(rule_id))
-    return chain
+@lru_cache(maxsize=CLEANERS_KEPT)
+def cleaner_for(options: Options) -> Cleaner:
+    """This process's cleaner for ``options``, built once: the one cache of the worker pool, of
+    Dask's workers and of :func:`clean`. (Not for ``Options.learn``, whose cleaner keeps state.)
 
-
-def check_options(options: Options) -> None:
-    """Raise ``ValueError`` for a phrase file that does not parse, or for an id in ``options.disable``
-    that names no rule (nor, ending in ``/``, a family of rules): a typo would otherwise leave the
-    rule running, silently."""
-    known = [PROFILE_RULE, *(rule for rule, _ in OPTIONAL_STEPS), *PhraseRules.load(options.phrase_files).rule_ids()]
-    for off in options.disable:
-        if not any(rule == off or (off.endswith("/") and rule.startswith(off)) for rule in known):
-            close = difflib.get_close_matches(off, known + sorted({r.partition("/")[0] + "/" for r in known}), 1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ValueError(f"unknown rule id {off!r} in disable{hint}")
-
-
-def load_profile(profile: str | Profile) -> Profile:
-    """A profile object as it is, or a profile file, read once per process."""
-    if isinstance(profile, Profile):
-        return profile
-    stat = os.stat(profile)
-    return _load_profile_file(os.path.abspath(profile), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=8)
-def _load_profile_file(path: str, _mtime_ns: int, _size: int) -> Profile:
-    return Profile.load(path)
-
-
-_default: Cleaner | None = None
+    >>> cleaner_for(Options()) is cleaner_for(Options())
+    True
+    """
+    return Cleaner(options)
 
 
 def clean(source: str | bytes, url: str | None = None) -> str:
@@ -151,7 +106,4 @@ def clean(source: str | bytes, url: str | None = None) -> str:
     >>> clean("<html><body><article><p>Only this paragraph is here, and it stays as it is.</p></article></body></html>")
     'Only this paragraph is here, and it stays as it is.'
     """
-    global _default
-    if _default is None:
-        _default = Cleaner()
-    return _default.clean(source, url)
+    return cleaner_for(Options()).clean(source, url)

@@ -22,10 +22,10 @@ from .model import Document
 from .options import EXTRACTIONS, FORMATS, Options
 from .parallel import Progress, WorkersKeepDying, clean_jsonl, worker_count
 from .profile import DEFAULT_CAPACITY, Profile, ProfileError, ProfileLearner
-from .read import read_limited
-from .records import ENCODING_KEYS, RecordError, RecordFormat, explanation, field_text, is_blank, json_line
+from .records import RecordError, RecordFormat, field_text, is_blank
 from .sink import exit_on_signals, open_output
 from .sources import iter_sources
+from .write import document_record, json_line, render_explanation
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -275,11 +275,6 @@ def line_place(name: str, number: int, rid: str | None) -> str:
     return f"{name}:{number} (id {rid})" if rid is not None else f"{name}:{number}"
 
 
-def document_record(doc: Document) -> dict[str, Any]:
-    """A document as a JSON-ready record: body, title, language, paragraphs."""
-    return {"text": doc.body, **explanation(doc)}
-
-
 @main.command(epilog=EXAMPLES)
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
@@ -304,7 +299,7 @@ def learn(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, s
     """Learn a publisher profile from FILES (or stdin): the paragraphs that
     recur across many documents of one site. Use it with `clean --profile`.
     """
-    options = build_options(**reading_kw, disable=(), phrases=(), seed=0)
+    reader = build_cleaner(**reading_kw, disable=(), phrases=(), seed=0)
     learner = ProfileLearner(min_share=min_share, min_docs=min_docs, min_sites=min_sites, capacity=capacity)
     reporter = Reporter()
     for name, stream in iter_sources(files):
@@ -322,9 +317,9 @@ def learn(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, s
                 except (ValueError, RecursionError, RecordError) as err:  # JSONDecodeError is a ValueError
                     reporter.error(f"{name}:{number}", f"skipped: {err}")
                     continue
-                _learn_document(learner, record_site, text, options, reporter, f"{name}:{number}")
+                _learn_document(learner, record_site, text, reader, reporter, f"{name}:{number}")
         else:
-            _learn_document(learner, file_site(name, site), stream.read(), options, reporter, name)
+            _learn_document(learner, file_site(name, site), stream.read(), reader, reporter, name)
     profile = learner.profile()
     with open_output(output) as sink:
         sink.write(profile.to_json())
@@ -333,9 +328,9 @@ def learn(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, s
     reporter.exit()
 
 
-def _learn_document(learner: ProfileLearner, site: str | None, source: str | bytes, options: Options,
+def _learn_document(learner: ProfileLearner, site: str | None, source: str | bytes, reader: Cleaner,
                     reporter: Reporter, where: str) -> None:
-    doc = read_limited(source, options)
+    doc = reader.read(source)
     if "skipped" in doc.meta:
         reporter.error(where, f"skipped: {doc.meta['error']}")
     else:
@@ -362,24 +357,6 @@ def explain(file: str, width: int, **cleaner_kw: Any) -> None:
             report_document(reporter, name, doc)
             click.echo(render_explanation(doc, width))
     reporter.exit()
-
-
-def render_explanation(doc: Document, width: int = 100) -> str:
-    """A table for a person: number, verdict, language, kind, text."""
-    kept = len(doc.kept)
-    site = f"   repeated for site: {doc.meta['repeated_site']}" if "repeated_site" in doc.meta else ""
-    lines = [
-        f"language: {doc.lang or '-'}   title: {doc.title or '-'}   "
-        f"kept {kept} of {len(doc.paragraphs)} paragraphs{site}",
-        *(f"{key.replace('_', ' ')}: {doc.meta[key]}" for key in ENCODING_KEYS[2:] if key in doc.meta),
-        f"{'#':>3}  {'verdict':<16} {'lang':<4} {'kind':<7} text",
-    ]
-    for number, p in enumerate(doc.paragraphs, start=1):
-        text = " ".join(p.text.split())
-        if len(text) > width:
-            text = text[: width - 1] + "…"
-        lines.append(f"{number:>3}  {p.dropped or 'kept':<16} {p.lang or '-':<4} {p.kind:<7} {text}")
-    return "\n".join(lines)
 
 
 class _closed_pipe_is_quiet:

@@ -31,11 +31,13 @@ from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from .cleaner import Cleaner, check_options
+from .chain import check_options
+from .cleaner import Cleaner, cleaner_for
 from .language import warm_up
 from .options import Options
 from .profile import Profile, ProfileLearner
-from .records import RecordFormat, clean_line, clean_records, is_blank, json_line
+from .records import RecordFormat, clean_line, clean_records, is_blank
+from .write import json_line
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -46,25 +48,12 @@ __all__ = ["clean_bag", "clean_column", "clean_jsonl_lines", "learn_profile", "r
 
 #: The default record format: clean the ``text`` field in place.
 TEXT_FIELD = RecordFormat()
-#: Cleaners kept per worker process (one per distinct options seen, the latest last).
-_CLEANERS_KEPT = 4
-_cleaners: list[tuple[Options, Cleaner]] = []
-
-
-def cleaner_for(options: Options) -> Cleaner:
-    """This process's cleaner for ``options``, built and warmed on first use.
-
-    A worker builds its cleaner, loads the language profiles and reads a
-    profile file once, not once per partition or per computation.
-    """
-    for known, cleaner in _cleaners:
-        if known is options or known == options:
-            return cleaner
+def _cleaner(options: Options) -> Cleaner:
+    """This worker process's cleaner for ``options`` (:func:`cleantext.cleaner.cleaner_for`), its
+    language profiles loaded: a worker builds its cleaner, loads the profiles and reads a profile
+    file once, not once per partition or per computation."""
     warm_up()
-    cleaner = Cleaner(options)
-    _cleaners.append((options, cleaner))
-    del _cleaners[:-_CLEANERS_KEPT]
-    return cleaner
+    return cleaner_for(options)
 
 
 def _shared(options: Options | Cleaner | None) -> Any:
@@ -80,7 +69,7 @@ def _shared(options: Options | Cleaner | None) -> Any:
 
 
 def _clean_partition(records: Iterable[Any], options: Options, fmt: RecordFormat) -> list[dict[str, Any]]:
-    return list(clean_records(records, cleaner_for(options), fmt))
+    return list(clean_records(records, _cleaner(options), fmt))
 
 
 def clean_bag(records: db.Bag, options: Options | Cleaner | None = None, fmt: RecordFormat = TEXT_FIELD) -> db.Bag:
@@ -89,7 +78,7 @@ def clean_bag(records: db.Bag, options: Options | Cleaner | None = None, fmt: Re
 
 
 def _clean_line_partition(lines: Iterable[str], options: Options, fmt: RecordFormat) -> list[str]:
-    cleaner = cleaner_for(options)
+    cleaner = _cleaner(options)
     return [clean_line(cleaner, line, fmt).line for line in lines if not is_blank(line)]
 
 
@@ -151,7 +140,7 @@ def to_parquet(records: db.Bag, path: str, columns: Sequence[str] | None = None,
 
 def _clean_frame(frame: pd.DataFrame, column: str, output_column: str, options: Options) -> pd.DataFrame:
     fmt = RecordFormat(field=column, output_field=output_column)
-    out = clean_records(({column: value} for value in frame[column]), cleaner_for(options), fmt)
+    out = clean_records(({column: value} for value in frame[column]), _cleaner(options), fmt)
     texts = [None if "error" in record else record[output_column] for record in out]
     return frame.assign(**{output_column: _need("pandas").Series(texts, index=frame.index, dtype="string")})
 

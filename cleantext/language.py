@@ -278,10 +278,10 @@ class _Labelling:
 
     ``raw`` holds the labels given by the script or the detector. A paragraph
     in ``anchors`` is in the document's language by its stop words (they lead
-    every other language's). The ``edge`` paragraphs could only be foreign at
-    the edges; the detector runs on those outside the first and last paragraph
-    in the document's language. Any other paragraph without a raw label takes
-    the document's language: the detector could not change it.
+    every other language's). Of the others, the detector runs on those outside
+    the first and last paragraph in the document's language (they could be
+    foreign at the edges). Any other paragraph without a raw label takes the
+    document's language: the detector could not change it.
 
     The detector takes :data:`TRIALS` trials where a label can decide a verdict
     (at the edges), :data:`QUICK_TRIALS` between two paragraphs known to be in
@@ -297,7 +297,6 @@ class _Labelling:
         self.facts = [_Facts.of(p.text) for p in paragraphs]
         self.raw: dict[int, Label] = {}
         self.anchors: set[int] = set()
-        self.edge: set[int] = set()
         self.hits: dict[int, Counter[str]] = {}
         self.estimated: int | None = None  # the paragraph detected for the estimate
         self.deferred: list[int] = []  # suspects inside the document: detected when their label is read
@@ -403,7 +402,7 @@ class _Labelling:
 
     def _is_suspect(self, i: int, home: str) -> bool:
         """Is paragraph ``i``'s label up to the detector wherever it stands?
-        Otherwise it goes to the anchors, the edge paragraphs, or the document's language."""
+        Otherwise it goes to the anchors, or it is detected at the edges, or it takes the document's language."""
         facts = self.facts[i]
         if facts.script == "Han" == language_script(home):
             return facts.letters >= MIN_HAN_LETTERS
@@ -414,8 +413,6 @@ class _Labelling:
         rival = max((n for lang, n in hits.items() if lang != home), default=0)
         if own > rival:
             self.anchors.add(i)
-        elif own == 0 and rival == 1:
-            self.edge.add(i)
         return rival > own and rival >= 2
 
     def _is_home(self, i: int, home: str) -> bool:

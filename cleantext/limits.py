@@ -3,7 +3,7 @@
 A document bigger than ``Options.max_bytes`` is not read at all; one that
 takes longer than ``Options.timeout`` seconds is abandoned; one that makes the
 code fail (a bug, a recursion limit, memory) is abandoned too. In every case
-:func:`run_limited` returns an empty :class:`~cleantext.model.Document` whose
+:func:`within_limits` returns an empty :class:`~cleantext.model.Document` whose
 ``meta`` says why (``skipped``: ``too-large``, ``timeout`` or ``failed``) and
 what (``error``: a message naming the limit), and the run goes on.
 
@@ -17,7 +17,7 @@ threads (a threaded Dask scheduler), or beside another timer, no signal is
 used, and a slow read is only noticed when it ends.
 
 >>> from cleantext.options import Options
->>> doc = run_limited("x" * 20, Options(max_bytes=10), lambda: Document([]), [])
+>>> doc = within_limits("x" * 20, Options(max_bytes=10), lambda deadline: Document([]))
 >>> doc.meta["skipped"], doc.meta["error"]
 ('too-large', 'too-large: 20 characters, over the limit of 10 bytes (--max-bytes)')
 >>> parse_size("16M"), parse_size("1.5k"), parse_size("0")
@@ -32,10 +32,10 @@ import signal
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .model import Document, Filter
+from .model import Document
 
 if TYPE_CHECKING:
     from .options import Options
@@ -73,25 +73,17 @@ class _Expired(BaseException):
     inside a library swallows it and carries on."""
 
 
-def run_limited(source: str | bytes, options: Options, read: Callable[[], Document],
-                chain: Sequence[Filter]) -> Document:
-    """``read()`` then every filter of ``chain``, within the limits of ``options``.
+def within_limits(source: str | bytes, options: Options, work: Callable[[Deadline], Document]) -> Document:
+    """``work(deadline)``, the cleaning of ``source``, within the limits of ``options``: not begun
+    when ``source`` is too large; ``work`` runs its slow part in ``deadline.interrupting()`` and
+    checks ``deadline`` between its steps.
 
     Never raises for the content of ``source``: a document over a limit, or
     one that fails, comes back empty and marked (see the module docstring).
     """
     try:
         check_size(source, options.max_bytes)
-        deadline = Deadline(options.timeout)
-        try:
-            with deadline.interrupting():
-                doc = read()
-        except _Expired:
-            raise deadline.exceeded() from None
-        for step in chain:
-            deadline.check()
-            doc = step(doc)
-        return doc
+        return work(Deadline(options.timeout))
     except LimitExceeded as err:
         return skipped(err.reason, str(err))
     except Exception as err:  # a bug or a resource error must not cost the other documents
@@ -152,8 +144,17 @@ class Deadline:
 
     @contextlib.contextmanager
     def interrupting(self) -> Iterator[None]:
-        """Interrupt the block with :class:`_Expired` when the budget runs out,
+        """Interrupt the block with :class:`LimitExceeded` (``timeout``) when the budget runs out,
         if a signal can do it here (else the block runs to its end)."""
+        try:
+            with self._alarm():
+                yield
+        except _Expired:
+            raise self.exceeded() from None
+
+    @contextlib.contextmanager
+    def _alarm(self) -> Iterator[None]:
+        """Raise :class:`_Expired` in the block when the budget runs out, if a signal can."""
         remaining = None if self.end is None else self.end - time.monotonic()
         if remaining is None or not _alarm_usable():
             yield

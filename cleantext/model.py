@@ -12,10 +12,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Protocol
 
-#: Paragraph kinds produced by the readers.
-KINDS = ("text", "heading", "item", "quote", "cell", "code")
+
+class Kind(StrEnum):
+    """What a paragraph is in its page: the readers' kinds (a plain text has ``TEXT`` only).
+
+    >>> Kind.HEADING == "heading"
+    True
+    """
+
+    TEXT = "text"
+    HEADING = "heading"
+    ITEM = "item"
+    QUOTE = "quote"
+    CELL = "cell"
+    CODE = "code"
 
 
 #: A paragraph's (language, probability).
@@ -42,10 +55,10 @@ class Paragraph:
 
     __slots__ = ("_lang", "_lang_prob", "_later", "dropped", "kind", "links", "text")
 
-    def __init__(self, text: str, kind: str = "text", lang: str | None = None, lang_prob: float = 0.0,
+    def __init__(self, text: str, kind: str = Kind.TEXT, lang: str | None = None, lang_prob: float = 0.0,
                  dropped: str | None = None, links: int = 0) -> None:
         self.text = text
-        self.kind = kind
+        self.kind = str(kind)  # a Kind, kept as the plain string it equals
         self.dropped = dropped
         self.links = links
         self._lang = lang
@@ -141,3 +154,24 @@ class Filter(Protocol):
     """
 
     def __call__(self, doc: Document) -> Document: ...
+
+
+class ParagraphRule:
+    """A filter that judges each kept paragraph on its own, in the spirit of datatrove's
+    ``filter(doc) -> bool | (bool, reason)``: :meth:`judge` gives the rule id that drops a
+    paragraph, or None to keep it; calling the rule on a document marks every kept paragraph.
+
+    >>> class Shouting(ParagraphRule):
+    ...     def judge(self, p: Paragraph) -> str | None:
+    ...         return "shouting" if p.text.isupper() else None
+    >>> [p.dropped for p in Shouting()(Document([Paragraph("Calm."), Paragraph("LOUD!")])).paragraphs]
+    [None, 'shouting']
+    """
+
+    def judge(self, p: Paragraph) -> str | None:
+        raise NotImplementedError
+
+    def __call__(self, doc: Document) -> Document:
+        for p in doc.kept:
+            p.dropped = self.judge(p)
+        return doc

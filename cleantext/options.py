@@ -7,8 +7,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 
@@ -57,7 +57,7 @@ class Options:
     seed: int = 0
     favor_precision: bool = False
     extraction: Extraction = "trafilatura"
-    profile: str | Profile | None = None
+    profile: str | Profile | None = field(default=None, hash=False)  # a Profile is mutable: not hashed
     learn: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
     timeout: float | None = DEFAULT_TIMEOUT
@@ -78,7 +78,3 @@ class Options:
         return not any(
             rule_id == off or (off.endswith("/") and rule_id.startswith(off)) for off in self.disable
         )
-
-    def with_(self, **changes: Any) -> Options:
-        """A copy with some fields changed."""
-        return replace(self, **changes)

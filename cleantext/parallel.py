@@ -10,8 +10,8 @@ duplicates none: every chunk that was in flight is run again, alone, in a
 fresh pool; a chunk that kills its worker again is run item by item, and an
 item that kills its worker on its own gets the ``crashed`` result instead.
 
->>> list(map_chunks(_double, [("a", [1, 2]), ("b", [3])], workers=1, crashed=str))
-[('a', [2, 4]), ('b', [6])]
+>>> list(map_chunks(sorted, [("a", [2, 1]), ("b", [3])], workers=1, crashed=str))
+[('a', [1, 2]), ('b', [3])]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Any, BinaryIO, Generic, TextIO, TypeVar
 
-from .cleaner import Cleaner
+from .cleaner import Cleaner, cleaner_for
 from .language import warm_up
 from .options import Options
 from .records import LineResult, RecordFormat, clean_line, error_result, is_blank
@@ -49,10 +49,6 @@ MAX_CRASHES_IN_A_ROW = 10
 
 class WorkersKeepDying(RuntimeError):
     """Worker processes die whatever they are given: something is wrong with them, not the data."""
-
-
-def _double(items: Sequence[int]) -> list[int]:
-    return [2 * x for x in items]
 
 
 def map_chunks(
@@ -176,10 +172,8 @@ _worker: tuple[Cleaner, RecordFormat] | None = None
 def init_cleaner(options: Options, fmt: RecordFormat) -> None:
     """Set up this worker process's cleaner from its options, everything loaded now."""
     global _worker
-    cleaner = Cleaner(options)
     warm_up()
-    cleaner.chain  # noqa: B018 -- builds the filters (phrase rules, profile) now
-    _worker = cleaner, fmt
+    _worker = cleaner_for(options), fmt
 
 
 def clean_lines(lines: Sequence[bytes]) -> list[LineResult]:

@@ -27,7 +27,7 @@ from .agreement import decide
 from .boilerplate.links import mark_links
 from .decoding import decode
 from .encoding import repair, without_surrogates
-from .limits import run_limited
+from .limits import Deadline, within_limits
 from .model import Document, Paragraph
 from .options import Options
 from .spacing import normalize_space, tidy
@@ -84,7 +84,13 @@ def read_document(source: str | bytes, options: Options, url: str | None = None)
 
 def read_limited(source: str | bytes, options: Options, url: str | None = None) -> Document:
     """:func:`read_document` within the limits of ``options`` (see :mod:`cleantext.limits`)."""
-    return run_limited(source, options, lambda: read_document(source, options, url), ())
+    return within_limits(source, options, lambda deadline: read_interrupted(source, options, url, deadline))
+
+
+def read_interrupted(source: str | bytes, options: Options, url: str | None, deadline: Deadline) -> Document:
+    """:func:`read_document`, interrupted when ``deadline`` passes (see :meth:`Deadline.interrupting`)."""
+    with deadline.interrupting():
+        return read_document(source, options, url)
 
 
 def _repaired(paragraphs: list[Paragraph]) -> list[Paragraph]:

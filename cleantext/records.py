@@ -20,7 +20,6 @@ is always one line of valid UTF-8.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -28,6 +27,7 @@ from typing import Any, NamedTuple
 from .cleaner import Cleaner
 from .limits import describe
 from .model import Document
+from .write import explanation, json_line
 
 
 @dataclass(frozen=True)
@@ -98,23 +98,6 @@ def _with_document(record: dict[str, Any], doc: Document, fmt: RecordFormat) -> 
     if fmt.explain:
         out.update(explanation(doc))
     return out
-
-
-#: How a document's bytes were decoded, in its ``meta`` (see :meth:`cleantext.decoding.Decoded.meta`).
-ENCODING_KEYS = ("encoding", "declared", "encoding_note", "encoding_doubt")
-
-
-def explanation(doc: Document) -> dict[str, Any]:
-    """What ``--explain`` adds: title, language, how bytes were decoded, the site a profile
-    matched, paragraphs, and the error when the document was not cleaned."""
-    extra: dict[str, Any] = {"title": doc.title, "lang": doc.lang}
-    extra.update((key, doc.meta[key]) for key in ENCODING_KEYS if key in doc.meta)
-    if "repeated_site" in doc.meta:
-        extra["site"] = doc.meta["repeated_site"]
-    extra["paragraphs"] = [p.as_dict() for p in doc.paragraphs]
-    if "error" in doc.meta:
-        extra["error"] = doc.meta["error"]
-    return extra
 
 
 def record_id(record: Any, fmt: RecordFormat) -> str | None:
@@ -248,20 +231,3 @@ def clean_records(
             yield clean_record(cleaner, record, fmt)
         else:
             yield {"error": f"a {type(record).__name__}, not a record", "raw": record}
-
-
-#: Characters that ``str.splitlines`` and some JSON Lines readers take for line breaks.
-_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def json_line(record: Any) -> str:
-    """One line of JSON, valid UTF-8: lone surrogates (from ``\\ud800`` escapes
-    in the input) are written as escapes, and so are line-break look-alikes."""
-    out = json.dumps(record, ensure_ascii=False, default=str)
-    if _SURROGATE.search(out):
-        return json.dumps(record, default=str)
-    for char, escape in _LINE_BREAKS.items():
-        if char in out:
-            out = out.replace(char, escape)
-    return out

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .model import Kind
+
 #: White space that is layout: a run of several white-space characters, or one that is not a space (a tab,
 #: a line break, another control). A single space of any width (U+0020, no-break, thin, ideographic …) is not.
 _LAYOUT_SPACE = re.compile(r"\s{2,}|[^\S\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -37,4 +39,4 @@ def _one_space(run: re.Match[str]) -> str:
 
 def tidy(text: str, kind: str) -> str:
     """The text of a paragraph of ``kind``: white space normalised, or for code only stripped."""
-    return text.strip() if kind == "code" else normalize_space(text)
+    return text.strip() if kind == Kind.CODE else normalize_space(text)

@@ -40,7 +40,7 @@ from .agreement import Candidate, merge
 from .boilerplate.links import mark_links
 from .encoding import invisible, ready_to_parse, unmask_format_chars
 from .html_tree import drop_code, parse_html
-from .model import Paragraph
+from .model import Kind, Paragraph
 from .options import Options
 from .spacing import tidy
 
@@ -56,12 +56,13 @@ FAST_MAX_LINKS = 0.5
 SHORT_EXTRACTION = 300
 
 # trafilatura's XML tags mapped to paragraph kinds.
-_KIND_OF_TAG = {"p": "text", "head": "heading", "item": "item", "code": "code", "row": "cell"}
+_KIND_OF_TAG = {"p": Kind.TEXT, "head": Kind.HEADING, "item": Kind.ITEM, "code": Kind.CODE, "row": Kind.CELL}
 
 # HTML block elements, and the paragraph kind of the text inside them (else the enclosing kind).
 _HTML_KINDS = {
-    **{f"h{n}": "heading" for n in range(1, 7)},
-    "li": "item", "dd": "item", "dt": "item", "td": "cell", "th": "cell", "pre": "code", "blockquote": "quote",
+    **{f"h{n}": Kind.HEADING for n in range(1, 7)},
+    "li": Kind.ITEM, "dd": Kind.ITEM, "dt": Kind.ITEM, "td": Kind.CELL, "th": Kind.CELL, "pre": Kind.CODE,
+    "blockquote": Kind.QUOTE,
 }
 _HTML_BLOCKS = frozenset(_HTML_KINDS) | {
     "p", "div", "br", "hr", "tr", "table", "ul", "ol", "dl", "section", "article", "header", "footer",
@@ -150,7 +151,7 @@ def _collect(element: _Element, out: list[Paragraph], quoted: bool) -> None:
     text = xmltotxt(element, False)
     if tag == "item":
         text = text.strip().removeprefix("- ")
-    kind = "quote" if quoted or tag == "quote" else _KIND_OF_TAG.get(str(tag), "text")
+    kind = Kind.QUOTE if quoted or tag == "quote" else _KIND_OF_TAG.get(str(tag), Kind.TEXT)
     _append(out, text, kind)
 
 
@@ -183,7 +184,7 @@ def render_blocks(root: HtmlElement) -> list[Paragraph]:
     (a heading, a paragraph, a list item, a table cell…), each of the kind of
     its innermost block."""
     out: list[Paragraph] = []
-    for text, kind in _block_texts(root, "text"):
+    for text, kind in _block_texts(root, Kind.TEXT):
         _append(out, text, kind)
     return out
 

@@ -32,6 +32,12 @@ def test_options_are_validated():
         Options(format="pdf")  # type: ignore[arg-type]
 
 
+def test_options_are_hashable_with_a_profile_object_too():
+    with_profile = Options(profile=learn_profile([{"url": "https://a.example/1", "text": "Body."}]))
+    assert hash(with_profile) == hash(Options()) and with_profile != Options()
+    assert len({Options(), Options(), with_profile}) == 2
+
+
 def test_cleaner_pickles_as_its_options_only():
     cleaner = Cleaner(Options(disable=("title",)))
     cleaner.clean("\n\n".join(BODY))  # builds the chain, loads the language profiles

@@ -70,9 +70,9 @@ def test_each_worker_builds_one_cleaner_and_loads_profiles_once(client):
     cdask.clean_bag(db.from_sequence(RECORDS, npartitions=8), OPTIONS, FMT).compute()
 
     def worker_state():
-        import cleantext.dask
+        import cleantext.cleaner
         import cleantext.language
-        return len(cleantext.dask._cleaners), cleantext.language._factory is not None
+        return cleantext.cleaner.cleaner_for.cache_info().currsize, cleantext.language._factory is not None
 
     assert set(client.run(worker_state).values()) == {(1, True)}
 

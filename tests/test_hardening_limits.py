@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from cleantext import Cleaner, Options
 from cleantext.cli import main
-from cleantext.limits import Deadline, LimitExceeded, parse_size, run_limited
+from cleantext.limits import Deadline, LimitExceeded, parse_size, within_limits
 from cleantext.model import Document, Paragraph
 
 # pytest-timeout's default method holds the process's one real-time timer (SIGALRM), and the
@@ -54,14 +54,15 @@ def test_a_slow_document_is_abandoned_at_its_deadline(big_page):
 
 
 def test_an_interruption_swallowed_on_the_way_comes_again():
-    def read():  # as when the alarm lands in a gc callback or a __del__, which ignore exceptions
-        with contextlib.suppress(BaseException):
+    def read(deadline):  # as when the alarm lands in a gc callback or a __del__, which ignore exceptions
+        with deadline.interrupting():
+            with contextlib.suppress(BaseException):
+                time.sleep(3)
             time.sleep(3)
-        time.sleep(3)
         return Document([Paragraph("never read")])
 
     start = time.perf_counter()
-    doc = run_limited("page", Options(timeout=0.1), read, ())
+    doc = within_limits("page", Options(timeout=0.1), read)
     assert time.perf_counter() - start < 1.5, "the second sleep was not interrupted"
     assert doc.meta["skipped"] == "timeout"
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

@@ -16,7 +16,7 @@ not one. A document whose kept paragraphs are all headings is left alone.
 
 from __future__ import annotations
 
-from ..model import Document
+from ..model import Document, Kind
 
 RULE_ID = "trailing-heading"
 
@@ -26,8 +26,8 @@ class TrailingHeadingFilter:
 
     def __call__(self, doc: Document) -> Document:
         kept = doc.kept
-        if all(p.kind == "heading" for p in kept):
+        if all(p.kind == Kind.HEADING for p in kept):
             return doc
-        while kept[-1].kind == "heading":
+        while kept[-1].kind == Kind.HEADING:
             kept.pop().dropped = RULE_ID
         return doc

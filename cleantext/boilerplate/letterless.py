@@ -18,21 +18,18 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document
+from ..model import Paragraph, ParagraphRule
 
 RULE_ID = "letterless"
 
 _WORD_CHAR = re.compile(r"\w")
 
 
-class LetterlessFilter:
+class LetterlessFilter(ParagraphRule):
     """Drops paragraphs without a letter, a digit or an underscore."""
 
-    def __call__(self, doc: Document) -> Document:
-        for p in doc.kept:
-            if is_letterless(p.text):
-                p.dropped = RULE_ID
-        return doc
+    def judge(self, p: Paragraph) -> str | None:
+        return RULE_ID if is_letterless(p.text) else None
 
 
 def is_letterless(text: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, Paragraph
+from ..model import Kind, Paragraph, ParagraphRule
 
 RULE_ID = "markup"
 
@@ -27,14 +27,11 @@ _TAG = r"(?:\{\{\{?[^{}\n]{0,80}\}?\}\}|\{%[^%\n]{0,80}%\}|<%[^%\n]{0,80}%>|\$\{
 _TAG_LINE = re.compile(rf"^[ \t]*{_TAG}(?:[ \t]*{_TAG})*[ \t]*$", re.MULTILINE)
 
 
-class MarkupFilter:
+class MarkupFilter(ParagraphRule):
     """Drops paragraphs with a line made only of template tags."""
 
-    def __call__(self, doc: Document) -> Document:
-        for p in doc.kept:
-            if is_debris(p):
-                p.dropped = RULE_ID
-        return doc
+    def judge(self, p: Paragraph) -> str | None:
+        return RULE_ID if is_debris(p) else None
 
 
 def is_debris(p: Paragraph) -> bool:
@@ -43,6 +40,6 @@ def is_debris(p: Paragraph) -> bool:
     >>> is_debris(Paragraph("Profil {{#id}}")), is_debris(Paragraph("{{.}}"))
     (False, True)
     """
-    if p.kind == "code" or not any(opener in p.text for opener in _OPENERS):
+    if p.kind == Kind.CODE or not any(opener in p.text for opener in _OPENERS):
         return False
     return _TAG_LINE.search(p.text) is not None

@@ -13,8 +13,10 @@ that ``\b(?:sign up|subscribe) to (?:our|the) newsletter\b`` matches holds the w
 >>> words(pattern), keywords(pattern)
 (frozenset({'newsletter'}), frozenset({' newsletter'}))
 
-All readings come from the parse of ``re`` itself. A reading is None when nothing
-can be read off: a rule is then tried more often, never wrongly skipped.
+All readings come from the parse of ``re`` itself, with its private parser. A reading is None
+when nothing can be read off: a rule is then tried more often, never wrongly skipped. Where that
+parser is missing or not the one these readings know, every reading raises :class:`Unreadable`,
+and the phrase index does without them (:mod:`cleantext.boilerplate.phrases`).
 """
 
 from __future__ import annotations
@@ -22,9 +24,42 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from functools import cache, wraps
+from typing import Any, TypeVar
+
+try:  # the private parser of ``re``, and the opcodes these readings group
+    from re import _parser  # type: ignore[attr-defined]
+
+    _CATEGORIES = {_parser.CATEGORY_DIGIT: "0", _parser.CATEGORY_SPACE: " "}
+    _EDGES = {_parser.AT_BOUNDARY, _parser.AT_BEGINNING, _parser.AT_BEGINNING_LINE, _parser.AT_BEGINNING_STRING,
+              _parser.AT_END, _parser.AT_END_LINE, _parser.AT_END_STRING}
+    _MISSING: str | None = None
+except (ImportError, AttributeError) as err:  # another Python's re
+    _parser, _CATEGORIES, _EDGES = None, {}, set()
+    _MISSING = f"re._parser is missing or changed ({err})"
+
+
+class Unreadable(Exception):
+    """The parser of ``re`` is missing, or not the one these readings know."""
+
+
+R = TypeVar("R")
+
+
+def _reading(read: Callable[..., R]) -> Callable[..., R]:
+    """``read``, cached, raising :class:`Unreadable` where the parser is missing or reads otherwise."""
+
+    @cache
+    @wraps(read)
+    def guarded(*args: Any) -> R:
+        if _MISSING is not None:
+            raise Unreadable(_MISSING)
+        try:
+            return read(*args)
+        except (AttributeError, TypeError, ValueError, IndexError, KeyError) as err:
+            raise Unreadable(f"re._parser reads patterns otherwise than expected ({err!r})") from err
+
+    return guarded
 
 #: How many leading characters :func:`heads` reads.
 HEAD = 3
@@ -34,7 +69,7 @@ KEYWORD_MIN = 4
 _Item = tuple[Any, Any]  # an atom as ``re`` parses it: (opcode, argument)
 
 
-@cache
+@_reading
 def is_anchored(pattern: str) -> bool:
     """True when ``pattern`` can only match at the start of the text: it starts with ``^`` (not under
     ``(?m)``) or ``\\A``.
@@ -49,7 +84,7 @@ def is_anchored(pattern: str) -> bool:
     return start == (_parser.AT, _parser.AT_BEGINNING_STRING)
 
 
-@cache
+@_reading
 def heads(pattern: str) -> frozenset[str] | None:
     """For an anchored pattern, strings of up to :data:`HEAD` characters, one of which starts every text
     it matches once read with :data:`SHAPES` (digits as ``0``, spaces as ``' '``); None when none can be
@@ -65,7 +100,7 @@ def heads(pattern: str) -> frozenset[str] | None:
     return frozenset(found) if found and "" not in found else None
 
 
-@cache
+@_reading
 def words(pattern: str) -> frozenset[str] | None:
     """Words (whole ``\\w+`` runs), one of which is in every text ``pattern`` matches; None when none can be read off.
 
@@ -77,7 +112,7 @@ def words(pattern: str) -> frozenset[str] | None:
     return _read(pattern, _WORDS)
 
 
-@cache
+@_reading
 def keywords(pattern: str, least: int = KEYWORD_MIN) -> frozenset[str] | None:
     """Literal strings of at least ``least`` characters (see :func:`long_enough`), one of which is in
     every text ``pattern`` matches; None when none can be read off.
@@ -196,8 +231,6 @@ def _atom_heads(op: Any, arg: Any) -> _Heads:
     return _UNREAD
 
 
-_CATEGORIES = {_parser.CATEGORY_DIGIT: "0", _parser.CATEGORY_SPACE: " "}
-
 
 def _class_chars(items: Iterable[_Item]) -> set[str] | None:
     """The characters a parsed class ``[…]`` matches (digits read as ``0``, spaces as ``' '``).
@@ -280,8 +313,6 @@ def _sides(op: Any, arg: Any) -> list[list[_Item]]:
     return []
 
 
-_EDGES = {_parser.AT_BOUNDARY, _parser.AT_BEGINNING, _parser.AT_BEGINNING_LINE, _parser.AT_BEGINNING_STRING}
-_EDGES |= {_parser.AT_END, _parser.AT_END_LINE, _parser.AT_END_STRING}
 
 
 def _is_word(char: str) -> bool:

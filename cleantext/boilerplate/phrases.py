@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ from pathlib import Path
 from typing import Any
 
 from cleantext.boilerplate import patterns
-from cleantext.model import Document
+from cleantext.model import Paragraph, ParagraphRule
 from cleantext.options import Options
 
 #: The categories a section may name.
@@ -337,9 +338,48 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@dataclass(frozen=True)
+class _Reference:
+    """What :class:`_Matcher` promises, the plain way: every rule that allows the text's length, in the
+    same order. The index is tested against it, and it stands in for the index where the private parser
+    of ``re`` that reads the patterns is missing or changed (:class:`patterns.Unreadable`): then a rule
+    is anchored when it starts with ``^`` or ``\\A`` (without ``(?m)``), as read off its text.
+    """
+
+    tries: tuple[tuple[Callable[[str], object], int, str], ...]  # per rule: regex search, max, id
+
+    @classmethod
+    def build(cls, rules: Sequence[PhraseRule]) -> _Reference:
+        rules = sorted(rules, key=lambda r: (r.lang == NEUTRAL, not _anchored(r)))
+        return cls(tuple((_regex(r.pattern).search, r.max_len, r.rule_id) for r in rules))
+
+    def find(self, text: str) -> str | None:
+        """The first rule that matches the stripped ``text`` and allows its length, if any."""
+        folded = fold(text)
+        return next((rule_id for test, max_len, rule_id in self.tries if len(text) <= max_len and test(folded)), None)
+
+
+def _anchored(rule: PhraseRule) -> bool:
+    try:
+        return rule.anchored
+    except patterns.Unreadable:
+        return rule.pattern.startswith(("^", "\\A")) and "(?m)" not in rule.pattern
+
+
 @lru_cache(maxsize=8)
-def _compile(rules: tuple[PhraseRule, ...]) -> _Matcher:
-    return _Matcher.build(rules)
+def _compile(rules: tuple[PhraseRule, ...]) -> _Matcher | _Reference:
+    """The index of ``rules``; the reference, with one warning, where patterns cannot be read."""
+    try:
+        return _Matcher.build(rules)
+    except patterns.Unreadable as err:
+        warnings.warn(f"cleantext: phrase rules are tried one by one, slower, with the same result: {err}",
+                      RuntimeWarning, stacklevel=2)
+        return _reference(rules)
+
+
+@lru_cache(maxsize=8)
+def _reference(rules: tuple[PhraseRule, ...]) -> _Reference:
+    return _Reference.build(rules)
 
 
 class PhraseRules:
@@ -359,6 +399,10 @@ class PhraseRules:
         extra = [r for path in extra_files for r in parse_file(path)]
         return cls(_builtin_rules() + tuple(extra))
 
+    def reference_match(self, text: str) -> str | None:
+        """:meth:`match` the plain way (:class:`_Reference`): the same answer, slower."""
+        return _reference(self.rules).find(text.strip())
+
     def match(self, text: str) -> str | None:
         """The id of the rule that drops ``text``, or None.
 
@@ -376,14 +420,14 @@ class PhraseRules:
         return (PhraseRules, (self.rules,))
 
 
-class PhraseFilter:
+class PhraseFilter(ParagraphRule):
     """The chain step: marks kept paragraphs that a phrase rule matches.
 
     Every language's rules apply to every paragraph (a French footer may close
     an English article); rules switched off in ``options`` never fire. Pickles
     as its options only; a worker re-reads the (cached) rules.
 
-    >>> from cleantext.model import Paragraph
+    >>> from cleantext.model import Document
     >>> doc = Document([Paragraph("Body text."), Paragraph("Read more: Other story")])
     >>> [p.dropped for p in PhraseFilter(Options())(doc).paragraphs]
     [None, 'en/related']
@@ -394,13 +438,8 @@ class PhraseFilter:
         loaded = PhraseRules.load(options.phrase_files)
         self.rules = PhraseRules(r for r in loaded.rules if options.rule_enabled(r.rule_id))
 
-    def __call__(self, doc: Document) -> Document:
-        for p in doc.paragraphs:
-            if p.dropped is None:
-                rule_id = self.rules.match(p.text)
-                if rule_id is not None and self.options.rule_enabled(rule_id):
-                    p.dropped = rule_id
-        return doc
+    def judge(self, p: Paragraph) -> str | None:
+        return self.rules.match(p.text)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"options": self.options}

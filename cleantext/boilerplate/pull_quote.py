@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, Paragraph
+from ..model import Document, Kind, Paragraph
 
 RULE_ID = "pull-quote"
 #: A pull quote repeats at least this many words.
@@ -84,9 +84,9 @@ def _set_off(p: Paragraph) -> bool:
     >>> _set_off(Paragraph("\u201cThe plan works\u201d.")), _set_off(Paragraph("\u201cThe plan\u201d works."))
     (True, False)
     """
-    if p.kind == "quote":
+    if p.kind == Kind.QUOTE:
         return True
-    if p.kind not in ("text", "item"):
+    if p.kind not in (Kind.TEXT, Kind.ITEM):
         return False
     text = p.text.strip().rstrip(_TRAILING_PUNCTUATION)
     return len(text) > 1 and text[0] in _OPENING and text[-1] in _CLOSING

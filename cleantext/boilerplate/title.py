@@ -22,7 +22,7 @@ headline and the body is still at the body's edge.
 
 from __future__ import annotations
 
-from ..model import Document, Paragraph
+from ..model import Document, Kind, Paragraph
 
 RULE_ID = "title"
 MAX_TITLE_CHARS = 150
@@ -39,7 +39,7 @@ class TitleFilter:
         first = next((i for i, p in enumerate(kept) if doc.lang is None or p.lang == doc.lang), None)
         if first is None or first + 1 >= len(kept):
             return doc
-        structured = any(p.kind == "heading" for p in doc.paragraphs)
+        structured = any(p.kind == Kind.HEADING for p in doc.paragraphs)
         if _is_headline(kept[first], kept[first + 1], structured):
             kept[first].dropped = RULE_ID
             doc.title = kept[first].text
@@ -52,10 +52,12 @@ def _is_headline(first: Paragraph, following: Paragraph, structured: bool = Fals
     ``structured``: the document marks its headings (HTML), so only a heading can be the headline.
     """
     text = first.text
-    if first.kind not in ("text", "heading") or len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_TITLE_WORDS:
+    if first.kind not in (Kind.TEXT, Kind.HEADING):
+        return False
+    if len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_TITLE_WORDS:
         return False
     if structured:  # a heading may carry a second line: a date, a byline, a photo credit
-        return first.kind == "heading" and text.count("\n") <= 1
+        return first.kind == Kind.HEADING and text.count("\n") <= 1
     if "\n" in text:
         return False
     if text.rstrip().endswith(_SENTENCE_END):
