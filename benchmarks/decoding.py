@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script: make `cleantext` importable
     sys.path.insert(0, str(ROOT))
 
-from cleantext.decoding import decode  # noqa: E402
+from cleantext.read.decode import decode  # noqa: E402
 
 LANGUAGES = ROOT / "fixtures" / "languages"
 WILD_PAGES = ROOT.parent / "shared" / "eval-data" / "wild-dev" / "pages.jsonl.gz"

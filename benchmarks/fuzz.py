@@ -41,8 +41,8 @@ from hypothesis import strategies as st
 
 from cleantext import Cleaner, Options
 from cleantext.cli import main as cli_main
-from cleantext.decoding import decode
 from cleantext.read import read_document
+from cleantext.read.decode import decode
 from cleantext.records import RecordFormat, clean_line
 from tests.strategies import html_pages, json_lines, mutated, texts
 

@@ -42,14 +42,10 @@ if str(ROOT) not in sys.path:  # run as a script: make `benchmarks` and `cleante
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.quality import DEFAULT_DATA_DIR, detect_lang, print_table, read_jsonl  # noqa: E402
-from cleantext import (  # noqa: E402
-    Cleaner,
-    Options,
-    views,
-)
+from cleantext import Cleaner, Options  # noqa: E402
 from cleantext import language as cleantext_language  # noqa: E402
-from cleantext.agreement import decide  # noqa: E402
-from cleantext.read import split_text  # noqa: E402
+from cleantext.read import split_text, views  # noqa: E402
+from cleantext.read.agreement import decide  # noqa: E402
 
 SECTIONS = ("html", "text", "cli")
 MB = 1_000_000

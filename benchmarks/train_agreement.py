@@ -1,14 +1,14 @@
-"""Grow the weights of the extraction agreement (``cleantext/agreement.json``) on one
+"""Grow the weights of the extraction agreement (``cleantext/read/agreement.json``) on one
 half of the dev sites, and measure them on the other half.
 
 Training pages: ``wild-dev`` (raw bytes, gold bodies), ``aeb`` (gold bodies) and
 ``trafilatura-eval`` (snippets that must or must not be found). Each page is read as
-cleantext reads it (:func:`cleantext.views.extraction_candidates`). A candidate
+cleantext reads it (:func:`cleantext.read.views.extraction_candidates`). A candidate
 paragraph's label, where the gold is a body, is whether most of its words are in it;
 where the gold is snippets, a paragraph that holds a "with" snippet (or lies inside
 one) is the article's, one that holds a "without" snippet is not, and the others
 teach nothing. The model is a
-logistic regression over :data:`cleantext.agreement.FEATURES`, each page weighing the
+logistic regression over :data:`cleantext.read.agreement.FEATURES`, each page weighing the
 same whatever its length (a paragraph weighs the square root of its share of the
 page's words), with an L2 penalty.
 
@@ -45,12 +45,12 @@ if str(ROOT) not in sys.path:
 from benchmarks import scoring  # noqa: E402
 from benchmarks.splits import page_half  # noqa: E402
 from cleantext import Options  # noqa: E402
-from cleantext.agreement import FEATURES, AgreementModel, Candidate, decide, features, words  # noqa: E402
-from cleantext.decoding import decode  # noqa: E402
-from cleantext.views import extraction_candidates  # noqa: E402
+from cleantext.read.agreement import FEATURES, AgreementModel, Candidate, decide, features, words  # noqa: E402
+from cleantext.read.decode import decode  # noqa: E402
+from cleantext.read.views import extraction_candidates  # noqa: E402
 
 DATA_DIR = ROOT.parent / "shared" / "eval-data"
-MODEL_FILE = ROOT / "cleantext" / "agreement.json"
+MODEL_FILE = ROOT / "cleantext" / "read" / "agreement.json"
 #: A candidate is the article's when this share of its words is in the gold.
 IN_GOLD = 0.5
 L2 = 1.0
@@ -178,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
     parser.add_argument("--train-half", type=int, choices=(0, 1), default=0, help="the half the shipped model grows on")
-    parser.add_argument("--no-write", action="store_true", help="report only; leave cleantext/agreement.json as it is")
+    parser.add_argument("--no-write", action="store_true", help="report only; leave the shipped weights as they are")
     args = parser.parse_args(argv)
     pages = load_pages(args.data_dir)
     with Pool(2) as pool:
@@ -202,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_write:
         counts = Counter(p["dataset"] for p in pages if p["half"] == args.train_half)
         MODEL_FILE.write_text(json.dumps({
-            "about": "Weights of cleantext.agreement, written by benchmarks/train_agreement.py: a logistic model "
+            "about": "Weights of cleantext.read.agreement, written by benchmarks/train_agreement.py: a logistic model "
                      f"grown on half {args.train_half} of the dev sites (benchmarks/splits.py) of wild-dev, aeb "
                      "and trafilatura-eval.",
             "trained_on": {"half": args.train_half, "pages": dict(sorted(counts.items()))},

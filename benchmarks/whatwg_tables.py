@@ -1,4 +1,4 @@
-"""Make ``cleantext/whatwg_differences.json``: where Python's CJK codecs read bytes otherwise than browsers.
+"""Make ``cleantext/read/whatwg_differences.json``: where Python's CJK codecs read bytes otherwise than browsers.
 
 For each Python codec that cleantext uses for a WHATWG multi-byte encoding (``cp932``,
 ``euc_jp``, ``cp949``, ``gb18030``, ``big5hkscs``), every WHATWG unit is decoded with
@@ -7,13 +7,13 @@ every byte after it, every EUC-JP ``0x8F`` unit (``8F``, ``A1``-``FE``, any byte
 four-byte gb18030 unit (``81``-``FE``, digit, ``81``-``FE``, digit: all 1,587,600 of them,
 the BMP, the supplementary planes and the pointers WHATWG leaves unassigned). A unit goes
 into the file, with WHATWG's reading, when that reading differs from
-``cleantext.whatwg.python_or_error_reading`` (Python's strict reading, or WHATWG's U+FFFD
+``cleantext.read.whatwg.python_or_error_reading`` (Python's strict reading, or WHATWG's U+FFFD
 where Python rejects the unit). A differing unit whose Python reading can't be told apart from
 the same reading of other bytes (so replacing the character afterwards can't fix it) is
 listed as ambiguous.
 
 Before writing, the script checks that every unit Python reads as a whole is a WHATWG unit
-(the error handler of ``cleantext.whatwg`` relies on it); after writing, it checks
+(the error handler of ``cleantext.read.whatwg`` relies on it); after writing, it checks
 ``decode_like_browsers`` against the reference on all the strings above (all one- and
 two-byte strings among them) and on random strings made to hit the corner cases.
 
@@ -41,10 +41,10 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from cleantext import whatwg
-from cleantext.whatwg import WHATWG_ENCODINGS, python_or_error_reading, python_reading, whatwg_unit_length
+from cleantext.read import whatwg
+from cleantext.read.whatwg import WHATWG_ENCODINGS, python_or_error_reading, python_reading, whatwg_unit_length
 
-OUTPUT = Path(__file__).resolve().parent.parent / "cleantext" / "whatwg_differences.json"
+OUTPUT = Path(__file__).resolve().parent.parent / "cleantext" / "read" / "whatwg_differences.json"
 NODE_DIR = Path("/tmp/whatwg")
 
 _NODE_SCRIPT = """

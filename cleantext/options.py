@@ -36,7 +36,7 @@ class Options:
         favor_precision: ask trafilatura for less text but fewer mistakes.
         extraction: how HTML's main content is found: ``"trafilatura"`` takes trafilatura's
             paragraphs; ``"agreement"`` keeps the paragraphs that trafilatura, readability and
-            the page's declared article body agree on (:mod:`cleantext.agreement`; better on
+            the page's declared article body agree on (:mod:`cleantext.read.agreement`; better on
             many-language real pages, worse on trafilatura's own eval: see README "Quality").
         profile: a learned publisher profile (``cleantext learn``): the path of its
             JSON file (loaded once per process) or a :class:`~cleantext.profile.Profile`.

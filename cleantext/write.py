@@ -22,7 +22,7 @@ from typing import Any
 
 from .model import Document
 
-#: How a document's bytes were decoded, in its ``meta`` (see :meth:`cleantext.decoding.Decoded.meta`).
+#: How a document's bytes were decoded, in its ``meta`` (see :meth:`cleantext.read.decode.Decoded.meta`).
 ENCODING_KEYS = ("encoding", "declared", "encoding_note", "encoding_doubt")
 
 

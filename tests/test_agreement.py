@@ -7,11 +7,11 @@ import json
 import pytest
 
 from cleantext import Cleaner, Options
-from cleantext.agreement import FEATURES, AgreementModel, Candidate, decide, default_model, features, merge, words
-from cleantext.html_tree import drop_code, parse_html
 from cleantext.model import Paragraph
 from cleantext.read import extract_html
-from cleantext.views import (
+from cleantext.read.agreement import FEATURES, AgreementModel, Candidate, decide, default_model, features, merge, words
+from cleantext.read.html_tree import drop_code, parse_html
+from cleantext.read.views import (
     extraction_candidates,
     page_tree,
     readability_view,

@@ -8,8 +8,8 @@ import json
 import trafilatura
 
 from cleantext import Cleaner, Options
-from cleantext.html_tree import drop_code, parse_html
-from cleantext.views import FAST_ENOUGH, SHORT_EXTRACTION, _trafilatura_paragraphs, trafilatura_view
+from cleantext.read.html_tree import drop_code, parse_html
+from cleantext.read.views import FAST_ENOUGH, SHORT_EXTRACTION, _trafilatura_paragraphs, trafilatura_view
 
 from .conftest import SHARED, shared_file
 

@@ -16,9 +16,9 @@ from cleantext.boilerplate.links import (
     link_index,
     mark_links,
 )
-from cleantext.encoding import repair
 from cleantext.model import Document, Paragraph
-from cleantext.views import extraction_candidates
+from cleantext.read.repair import repair
+from cleantext.read.views import extraction_candidates
 
 BODY = ("The old harbour of the town reopened on Saturday after two years of repairs, and hundreds of "
         "residents came to watch the first boats sail in.")

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.decoding import battery
-from cleantext.charsets import codec_for_label
-from cleantext.decoding import declared_charset, decode
+from cleantext.read.charsets import codec_for_label
+from cleantext.read.decode import declared_charset, decode
 
 PHRASES = {
     "cp1252": "Ça va très bien, merci. L'élève arrive à l'école à huit heures, et le problème est réglé.",

@@ -6,7 +6,7 @@ from ftfy.badness import BADNESS_RE, is_bad
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from cleantext.encoding import (
+from cleantext.read.repair import (
     _BADNESS_WIDTH,
     _REPAIRABLE,
     FTFY_CONFIG,

@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from cleantext.html_tree import drop_code, parse_html
+from cleantext.read.html_tree import drop_code, parse_html
 
 from .conftest import ROOT, shared_eval_pages
 

@@ -28,9 +28,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleantext import Cleaner, Options
-from cleantext.decoding import decode
-from cleantext.encoding import without_surrogates
 from cleantext.read import normalize_newlines, normalize_space
+from cleantext.read.decode import decode
+from cleantext.read.repair import without_surrogates
 from cleantext.records import RecordFormat, clean_line
 
 from .strategies import html_pages, json_lines, texts

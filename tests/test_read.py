@@ -4,12 +4,12 @@ import json
 
 import pytest
 
-from cleantext import Cleaner, views
-from cleantext.decoding import decode
-from cleantext.encoding import ready_to_parse
-from cleantext.html_tree import drop_code, parse_html
+from cleantext import Cleaner
 from cleantext.options import Options
-from cleantext.read import extract_html, looks_like_html, normalize_space, split_text
+from cleantext.read import extract_html, looks_like_html, normalize_space, split_text, views
+from cleantext.read.decode import decode
+from cleantext.read.html_tree import drop_code, parse_html
+from cleantext.read.repair import ready_to_parse
 
 from .conftest import SHARED, shared_eval_pages, shared_file
 

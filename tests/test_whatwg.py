@@ -1,4 +1,4 @@
-"""cleantext.whatwg: legacy CJK encodings decoded exactly as browsers decode them.
+"""cleantext.read.whatwg: legacy CJK encodings decoded exactly as browsers decode them.
 
 The expected strings were made once with the TextDecoder of the npm package @exodus/bytes
 1.16.0 (WHATWG-conformant; see benchmarks/whatwg_tables.py), so these tests run without
@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.whatwg_tables import NODE_DIR, random_byte_strings, whatwg_decode
-from cleantext import whatwg
-from cleantext.whatwg import WHATWG_ENCODINGS, decode_like_browsers
+from cleantext.read import whatwg
+from cleantext.read.whatwg import WHATWG_ENCODINGS, decode_like_browsers
 
 CODECS = sorted(WHATWG_ENCODINGS)
 

@@ -99,7 +99,7 @@ def mark_links(tree: HtmlElement, paragraphs: Sequence[Paragraph], texts: Sequen
                every: bool = False) -> None:
     """Set ``links`` of each paragraph extracted from the page ``tree`` that is short enough to
     be a link (:func:`is_link`), or of ``every`` paragraph (the link density of long ones is
-    evidence for the extraction, :mod:`cleantext.agreement`); the others keep theirs.
+    evidence for the extraction, :mod:`cleantext.read.agreement`); the others keep theirs.
 
     The link text is counted in the paragraph's text as extracted: ``texts``, one per
     paragraph, when their own text has changed since (repaired). Only the anchors found in

@@ -6,7 +6,7 @@ position); valid UTF-8; the charset the document declares (``<meta charset>``,
 bytes fit it; and detection. A declaration that does not fit the bytes (more than a trace of
 invalid sequences: see :func:`fits`) is not believed: the page is detected instead, and
 :class:`Decoded` says so. Multi-byte legacy encodings are decoded with WHATWG's tables
-(:mod:`cleantext.whatwg`), as browsers do.
+(:mod:`cleantext.read.whatwg`), as browsers do.
 
 >>> decode("caf\\xe9 \\u201cr\\xe9sum\\xe9\\u201d".encode("cp1252")).text
 'café “résumé”'

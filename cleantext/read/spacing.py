@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Kind
+from ..model import Kind
 
 #: White space that is layout: a run of several white-space characters, or one that is not a space (a tab,
 #: a line break, another control). A single space of any width (U+0020, no-break, thin, ideographic …) is not.

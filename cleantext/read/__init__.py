@@ -2,9 +2,9 @@
 
 Plain text is split on blank lines; text without any blank line is read one
 paragraph a line (as scrapers often deliver it). HTML goes through the
-extraction views (:mod:`cleantext.views`: trafilatura, readability, the page's
+extraction views (:mod:`cleantext.read.views`: trafilatura, readability, the page's
 declared article body) and the paragraphs they agree on
-(:mod:`cleantext.agreement`); its structure is kept: each heading, paragraph,
+(:mod:`cleantext.read.agreement`); its structure is kept: each heading, paragraph,
 list item, quotation block and table row is a paragraph.
 
 >>> [p.text for p in split_text("Title\\nFirst line.\\nSecond line.")]
@@ -23,13 +23,13 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate
 
+from ..boilerplate.links import mark_links
+from ..limits import Deadline, within_limits
+from ..model import Document, Paragraph
+from ..options import Options
 from .agreement import decide
-from .boilerplate.links import mark_links
-from .decoding import decode
-from .encoding import repair, without_surrogates
-from .limits import Deadline, within_limits
-from .model import Document, Paragraph
-from .options import Options
+from .decode import decode
+from .repair import repair, without_surrogates
 from .spacing import normalize_space, tidy
 from .views import extraction_candidates, page_tree, trafilatura_view
 
@@ -60,7 +60,7 @@ def read_document(source: str | bytes, options: Options, url: str | None = None)
 
     ``meta`` records the ``format`` read, the ``url`` when given and, for bytes, how they were
     decoded: the ``encoding``, the ``declared`` one, why they differ and why the text is
-    doubtful when it is (:meth:`cleantext.decoding.Decoded.meta`).
+    doubtful when it is (:meth:`cleantext.read.decode.Decoded.meta`).
     """
     meta: dict[str, str] = {}
     if isinstance(source, bytes):
@@ -156,8 +156,8 @@ def split_text(text: str) -> list[Paragraph]:
 
 def extract_html(html: str, options: Options, url: str | None = None) -> list[Paragraph]:
     """The article's paragraphs in an HTML page, repaired when ``options.repair``, their link
-    characters counted: trafilatura's (:func:`cleantext.views.trafilatura_view`), or with
-    ``options.extraction == "agreement"`` what the views agree on (:mod:`cleantext.agreement`).
+    characters counted: trafilatura's (:func:`cleantext.read.views.trafilatura_view`), or with
+    ``options.extraction == "agreement"`` what the views agree on (:mod:`cleantext.read.agreement`).
 
     Returns an empty list when no view finds any content.
     """

@@ -129,7 +129,7 @@ def _fixes(codec: str) -> _Fixes:
 @cache
 def _recorded() -> dict[str, Any]:
     """``whatwg_differences.json``: ``{"differences": {codec: {hex: text}}, "ambiguous": {codec: [hex]}}``."""
-    path = resources.files("cleantext").joinpath("whatwg_differences.json")
+    path = resources.files("cleantext.read").joinpath("whatwg_differences.json")
     recorded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return recorded
 

@@ -2,7 +2,7 @@
 
 No single extractor is best everywhere: trafilatura's own extractor wins on
 some sites, a readability-style scorer on others. cleantext reads the page
-once and asks several views, then lets :mod:`cleantext.agreement` decide,
+once and asks several views, then lets :mod:`cleantext.read.agreement` decide,
 paragraph by paragraph, with the evidence of all of them:
 
 - :func:`trafilatura_view`: trafilatura's main extractor (its ``fast`` mode),
@@ -13,7 +13,7 @@ paragraph by paragraph, with the evidence of all of them:
 - :func:`structured_body`: the article body the page declares about itself
   (JSON-LD ``articleBody``, ``itemprop="articleBody"``), when it does.
 
->>> from cleantext.html_tree import parse_html
+>>> from cleantext.read.html_tree import parse_html
 >>> tree = parse_html("<html><body><div><h1>Storms</h1><p>Rain <b>fell</b> all night.</p>"
 ...                   "<ul><li>One</li></ul></div></body></html>")
 >>> [(p.kind, p.text) for p in render_blocks(tree)]
@@ -36,12 +36,12 @@ from trafilatura.readability_lxml import Document as Readability
 from trafilatura.utils import fromstring_bytes
 from trafilatura.xml import xmltotxt
 
+from ..boilerplate.links import mark_links
+from ..model import Kind, Paragraph
+from ..options import Options
 from .agreement import Candidate, merge
-from .boilerplate.links import mark_links
-from .encoding import invisible, ready_to_parse, unmask_format_chars
 from .html_tree import drop_code, parse_html
-from .model import Kind, Paragraph
-from .options import Options
+from .repair import invisible, ready_to_parse, unmask_format_chars
 from .spacing import tidy
 
 #: trafilatura's own extractor alone (its ``fast`` mode) is trusted when it finds an
@@ -82,7 +82,7 @@ def page_tree(html: str) -> HtmlElement | None:
 
 
 def extraction_candidates(html: str, options: Options, url: str | None = None) -> tuple[list[Candidate], str]:
-    """The paragraphs the views find in ``html``, lined up (:func:`cleantext.agreement.merge`), with the
+    """The paragraphs the views find in ``html``, lined up (:func:`cleantext.read.agreement.merge`), with the
     link characters of every one counted, and the article body the page declares ("" when none)."""
     tree = page_tree(html)
     if tree is None:
@@ -225,7 +225,7 @@ def structured_body(tree: HtmlElement) -> str:
     """The article body the page declares: JSON-LD ``articleBody`` values and the text of
     ``itemprop="articleBody"`` elements, joined ("" when it declares none).
 
-    >>> from cleantext.html_tree import parse_html
+    >>> from cleantext.read.html_tree import parse_html
     >>> structured_body(parse_html('<html><head><script type="application/ld+json">'
     ...     '{"@type": "NewsArticle", "articleBody": "Rain fell."}</script></head>'
     ...     '<body><p>x</p></body></html>'))

@@ -1,6 +1,6 @@
 """Extraction by agreement: which paragraphs of the views are the article.
 
-Two views of a page (:mod:`cleantext.views`) rarely disagree on the article
+Two views of a page (:mod:`cleantext.read.views`) rarely disagree on the article
 itself; they disagree at its edges (one takes the menu and the teaser list,
 the other the headline) and on pages where one of them took the wrong block.
 :func:`merge` lines up the paragraphs of both in page order, each with the
@@ -42,7 +42,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-from .model import Kind, Paragraph
+from ..model import Kind, Paragraph
 
 #: A paragraph is found by both views when the other holds this share of its words.
 SUPPORTED = 0.5
@@ -218,8 +218,8 @@ class AgreementModel:
 
 @lru_cache(maxsize=1)
 def default_model() -> AgreementModel:
-    """The model shipped with cleantext (``cleantext/agreement.json``), read once per process."""
-    data = json.loads(resources.files("cleantext").joinpath("agreement.json").read_text(encoding="utf-8"))
+    """The model shipped with cleantext (``cleantext/read/agreement.json``), read once per process."""
+    data = json.loads(resources.files("cleantext.read").joinpath("agreement.json").read_text(encoding="utf-8"))
     return AgreementModel.from_dict(data["model"])
 
 

@@ -1,6 +1,6 @@
 """Repair of broken text with ftfy, and the invisible characters an extractor would drop.
 
-(Bytes become text in :mod:`cleantext.decoding`.)
+(Bytes become text in :mod:`cleantext.read.decode`.)
 
 >>> repair("The cafÃ© on the Ã®le")
 'The café on the île'
