@@ -7,16 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext import Cleaner, Options
-from cleantext.boilerplate.links import (
-    MAX_LINK_CHARS,
-    LinkListFilter,
-    _anchor_texts,
-    count_link_chars,
-    is_link,
-    link_index,
-    mark_links,
-)
+from cleantext.boilerplate.links import LinkListFilter, is_link
 from cleantext.model import Document, Paragraph
+from cleantext.read.links import MAX_LINK_CHARS, _anchor_texts, count_link_chars, link_index, mark_links
 from cleantext.read.repair import repair
 from cleantext.read.views import extraction_candidates
 

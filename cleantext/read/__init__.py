@@ -23,12 +23,12 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate
 
-from ..boilerplate.links import mark_links
 from ..limits import Deadline, within_limits
 from ..model import Document, Paragraph
 from ..options import Options
 from .agreement import decide
 from .decode import decode
+from .links import mark_links
 from .repair import repair, without_surrogates
 from .spacing import normalize_space, tidy
 from .views import extraction_candidates, page_tree, trafilatura_view

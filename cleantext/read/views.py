@@ -36,11 +36,11 @@ from trafilatura.readability_lxml import Document as Readability
 from trafilatura.utils import fromstring_bytes
 from trafilatura.xml import xmltotxt
 
-from ..boilerplate.links import mark_links
 from ..model import Kind, Paragraph
 from ..options import Options
 from .agreement import Candidate, merge
 from .html_tree import drop_code, parse_html
+from .links import mark_links
 from .repair import invisible, ready_to_parse, unmask_format_chars
 from .spacing import tidy
 
