@@ -43,7 +43,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `benchmarks` and `cleante
 
 from benchmarks.quality import DEFAULT_DATA_DIR, detect_lang, print_table, read_jsonl  # noqa: E402
 from cleantext import Cleaner, Options  # noqa: E402
-from cleantext import language as cleantext_language  # noqa: E402
+from cleantext.language.detector import langdetect_label  # noqa: E402
 from cleantext.read import split_text, views  # noqa: E402
 from cleantext.read.agreement import decide  # noqa: E402
 
@@ -79,7 +79,7 @@ def race(systems: Sequence[tuple[str, Callable[[str], Any]]], inputs: Sequence[s
     size = utf8_size(inputs)
     timings = [Timing(name, len(inputs), size) for name, _ in systems]
     for _ in range(repeat):
-        cleantext_language._langdetect.cache_clear()
+        langdetect_label.cache_clear()
         wall, cpu = [0.0] * len(systems), [0.0] * len(systems)
         for i, text in enumerate(inputs):
             for k in range(len(systems)):
@@ -115,7 +115,7 @@ def html_section(data: Path, repeat: int) -> None:
 
 def print_stages(cleaner: Cleaner, pages: Sequence[str]) -> None:
     """Where cleantext's time goes, per page: reading, then each filter."""
-    cleantext_language._langdetect.cache_clear()
+    langdetect_label.cache_clear()
     start = time.process_time()
     docs = [cleaner.read(html) for html in pages]
     stages = {"read (trafilatura, repair)": time.process_time() - start}

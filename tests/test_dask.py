@@ -71,8 +71,8 @@ def test_each_worker_builds_one_cleaner_and_loads_profiles_once(client):
 
     def worker_state():
         import cleantext.cleaner
-        import cleantext.language
-        return cleantext.cleaner.cleaner_for.cache_info().currsize, cleantext.language._factory is not None
+        import cleantext.language.detector
+        return cleantext.cleaner.cleaner_for.cache_info().currsize, cleantext.language.detector._factory is not None
 
     assert set(client.run(worker_state).values()) == {(1, True)}
 

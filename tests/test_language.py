@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext import language
-from cleantext.language import LanguageIdentifier, stop_words
+from cleantext.language import LanguageIdentifier, detector, evidence, stop_words
 from cleantext.model import Document, Paragraph
 from cleantext.read import split_text
 from cleantext.scripts import dominant_of, dominant_script, script_counts, script_language, script_of
@@ -105,9 +104,9 @@ def test_seed_short_lines_are_not_wild(text):
 
 def detections(texts):
     """How many texts the detector read to label a document of ``texts``."""
-    language._langdetect.cache_clear()
+    detector.langdetect_label.cache_clear()
     doc = label(texts)
-    return language._langdetect.cache_info().misses, doc
+    return detector.langdetect_label.cache_info().misses, doc
 
 
 def test_one_detection_labels_a_long_article_in_one_language():
@@ -121,15 +120,15 @@ def test_a_foreign_line_at_the_edge_is_detected():
 
 
 def test_detections_are_cached():
-    language._langdetect.cache_clear()
+    detector.langdetect_label.cache_clear()
     ident = LanguageIdentifier()
     assert ident.detect("Ein kurzer Satz") == ident.detect("Ein kurzer Satz")
-    assert language._langdetect.cache_info().hits == 1
+    assert detector.langdetect_label.cache_info().hits == 1
 
 
 def test_long_text_is_cut_before_detection():
     text = " ".join(["Der Bürgermeister erklärte am Abend die Lage."] * 100)
-    assert len(language.capped(text)) <= language.MAX_DETECT_CHARS
+    assert len(detector.capped(text)) <= detector.MAX_DETECT_CHARS
     assert LanguageIdentifier().detect(text)[0] == "de"
 
 
@@ -153,8 +152,8 @@ def test_detection_is_safe_from_threads_on_first_use(monkeypatch):
     texts = [EN[0], "Der Bürgermeister erklärte am Abend die Lage der Stadt.", "Le maire a parlé ce soir de la ville.",
              "El alcalde habló esta noche sobre la ciudad.", "Il sindaco ha parlato stasera della città."] * 4
     expected = [LanguageIdentifier().detect(t) for t in texts]
-    monkeypatch.setattr(language, "_factory", None)  # as in a fresh process: profiles not loaded yet
-    language._langdetect.cache_clear()
+    monkeypatch.setattr(detector, "_factory", None)  # as in a fresh process: profiles not loaded yet
+    detector.langdetect_label.cache_clear()
     with ThreadPoolExecutor(8) as pool:
         assert list(pool.map(LanguageIdentifier().detect, texts)) == expected
 
@@ -166,9 +165,9 @@ def test_script_counts_count_letters_by_script():
 
 @given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
 def test_paragraph_facts_of_ascii_text_are_those_of_the_script_counts(text):
-    counts = script_counts(language.without_links(text))
+    counts = script_counts(detector.without_links(text))
     expected = (dominant_of(counts), sum(counts.values()), bool(counts.get("Kana")))
-    facts = language._Facts.of(text)
+    facts = evidence.Facts.of(text)
     assert (facts.script, facts.letters, facts.has_kana) == expected
 
 
@@ -190,12 +189,12 @@ def test_a_tied_line_next_to_a_foreign_edge_block_joins_it():
 
 def test_a_label_no_verdict_needs_is_detected_only_when_read():
     quote = "El gobierno de la ciudad anunció que las obras del puerto empiezan en la primavera."
-    language._langdetect.cache_clear()
+    detector.langdetect_label.cache_clear()
     doc = label([EN[0], EN[1], quote, EN[2], EN[0] + " " + EN[1]])
-    before = language._langdetect.cache_info().misses
+    before = detector.langdetect_label.cache_info().misses
     assert doc.paragraphs[2]._later is not None, "the quotation inside the body is not detected yet"
     assert doc.paragraphs[2].lang == "es" and doc.paragraphs[2].lang_prob > 0.9
-    assert language._langdetect.cache_info().misses == before + 1
+    assert detector.langdetect_label.cache_info().misses == before + 1
     assert [p.lang for p in doc.paragraphs] == ["en", "en", "es", "en", "en"]
     copy = pickle.loads(pickle.dumps(label([EN[0], EN[1], quote, EN[2]])))
     assert [p.lang for p in copy.paragraphs] == ["en", "en", "es", "en"]
