@@ -17,9 +17,9 @@ import click
 
 from . import __version__
 from .cleaner import Cleaner
-from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, parse_size
+from .limits import parse_size
 from .model import Document
-from .options import EXTRACTIONS, FORMATS, Options
+from .options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, EXTRACTIONS, FORMATS, Options
 from .parallel import Progress, WorkersKeepDying, clean_jsonl, worker_count
 from .profile import DEFAULT_CAPACITY, Profile, ProfileError, ProfileLearner
 from .records import RecordError, RecordFormat, field_text, is_blank

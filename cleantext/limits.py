@@ -40,11 +40,6 @@ from .model import Document
 if TYPE_CHECKING:
     from .options import Options
 
-#: 16 MiB: ten times the largest page of the evaluation sets (1.6 MB); a
-#: 16 MB page takes trafilatura about 18 s and 700 MB of memory.
-DEFAULT_MAX_BYTES = 16 * 2**20
-#: 30 s: fifty times the slowest page of the evaluation sets (0.6 s).
-DEFAULT_TIMEOUT = 30.0
 #: Once the time is up, the alarm comes again this often (seconds) until the document is abandoned.
 REPEAT = 0.1
 

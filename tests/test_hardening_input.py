@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from cleantext import Cleaner, Options
 from cleantext.cli import main
-from cleantext.limits import DEFAULT_MAX_BYTES
+from cleantext.options import DEFAULT_MAX_BYTES
 
 BODY = "The museum reopens on Friday with a new wing for modern art and a larger café for visitors."
 BODY2 = "Its director expects twice as many visitors this summer, and longer opening hours for schools."
