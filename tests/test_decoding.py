@@ -117,6 +117,7 @@ def test_seven_bit_iso_2022_jp_is_detected_though_it_is_valid_ascii():
 def test_binary_data_and_undecodable_text_are_doubtful():
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00" * 20
     assert "control characters" in decode(png).doubt
+    assert "control characters" in decode(b"\x00\x01\x02\x03 data \x04\x05\x06" * 40).doubt  # valid UTF-8, still binary
     assert decode(b"A plain sentence, and nothing odd in it.").doubt is None
 
 

@@ -45,6 +45,8 @@ _ISO_2022_SHIFT = re.compile(rb"\x1b\$(?:[@B]|\)[ACG])")
 
 #: How much of the input the declaration search and detection look at.
 SNIFF_BYTES = 64 * 1024
+#: Binary data is told by its first characters (as git tells it by its first 8,000 bytes).
+BINARY_SNIFF = 8000
 #: A decoded text is doubtful when more than this share of its characters are
 #: replacement characters or control characters that text does not hold.
 DOUBTFUL_SHARE = 0.02
@@ -176,7 +178,7 @@ def decode(data: bytes) -> Decoded:
     declared = declared_charset(data)
     text = utf8_text(data)
     if text is not None:
-        return Decoded(text, "utf-8", declared)
+        return Decoded(text, "utf-8", declared, doubt=binary_doubt(text))
     if declared and fits(data, declared):
         return _decoded(data, declared, declared)
     if declared != "utf-8" and fits(data, "utf-8"):  # UTF-8 with a stray byte, or cut off
@@ -199,21 +201,28 @@ def _decoded(data: bytes, codec: str, declared: str | None = None, note: str | N
 def doubt(text: str, codec: str) -> str | None:
     """Why ``text``, decoded with ``codec``, is likely not what its author wrote, or None: more than
     :data:`DOUBTFUL_SHARE` of it is replacement characters (bytes the codec could not read) or control
-    characters (binary data).
+    characters (:func:`binary_doubt`).
 
     >>> doubt("a\\ufffd\\ufffd", "utf-8")
     '2 of 3 characters could not be decoded as utf-8'
-    >>> doubt("\\x00\\x01PNG\\x1a\\x00", "cp1252")
-    'binary data? 4 of 7 characters are control characters'
     >>> doubt("Plain text.", "utf-8") is None
     True
     """
-    if not text:
-        return None
     replaced = text.count(_REPLACEMENT)
     if replaced > DOUBTFUL_SHARE * len(text):
         return f"{replaced:,} of {len(text):,} characters could not be decoded as {codec}"
-    controls = len(_CONTROL.findall(text, 0, SNIFF_BYTES))
-    if controls > DOUBTFUL_SHARE * min(len(text), SNIFF_BYTES):
-        return f"binary data? {controls:,} of {min(len(text), SNIFF_BYTES):,} characters are control characters"
+    return binary_doubt(text)
+
+
+def binary_doubt(text: str) -> str | None:
+    """"binary data?" when more than :data:`DOUBTFUL_SHARE` of the first :data:`BINARY_SNIFF` characters
+    of ``text`` are control characters that text does not hold (even valid UTF-8 may be binary data),
+    else None.
+
+    >>> binary_doubt("\\x00\\x01PNG\\x1a\\x00"), binary_doubt("Tabs\\tand\\nbreaks") is None
+    ('binary data? 4 of 7 characters are control characters', True)
+    """
+    controls = len(_CONTROL.findall(text, 0, BINARY_SNIFF))
+    if controls > DOUBTFUL_SHARE * min(len(text), BINARY_SNIFF):
+        return f"binary data? {controls:,} of {min(len(text), BINARY_SNIFF):,} characters are control characters"
     return None
