@@ -7,7 +7,6 @@ Exit codes: 0 all input cleaned; 1 some input could not be read or cleaned
 from __future__ import annotations
 
 import io
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -22,7 +21,7 @@ from .model import Document
 from .options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, EXTRACTIONS, FORMATS, Options
 from .parallel import Progress, WorkersKeepDying, clean_jsonl, worker_count
 from .profile import DEFAULT_CAPACITY, Profile, ProfileError, ProfileLearner
-from .records import RecordError, RecordFormat, field_text, is_blank
+from .records import RecordError, RecordFormat, field_text, is_blank, parse_record
 from .sink import exit_on_signals, open_output
 from .sources import iter_sources
 from .write import document_record, json_line, render_explanation
@@ -310,11 +309,9 @@ def learn(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, s
                 if is_blank(line):
                     continue
                 try:
-                    record = json.loads(line)
-                    if not isinstance(record, dict):
-                        raise RecordError(f"a JSON {type(record).__name__}, not an object")
+                    record = parse_record(line)
                     text, record_site = field_text(record, field), field_text(record, site_field)
-                except (ValueError, RecursionError, RecordError) as err:  # JSONDecodeError is a ValueError
+                except RecordError as err:
                     reporter.error(f"{name}:{number}", f"skipped: {err}")
                     continue
                 _learn_document(learner, record_site, text, reader, reporter, f"{name}:{number}")

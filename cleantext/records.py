@@ -57,7 +57,34 @@ class RecordFormat:
 
 
 class RecordError(ValueError):
-    """A record that cannot be cleaned; the message says why."""
+    """A record that cannot be cleaned; the message says why, and ``raw`` is what an error
+    record carries of a line that is no record (the line, or the JSON value on it)."""
+
+    def __init__(self, message: str, raw: Any = None) -> None:
+        super().__init__(message)
+        self.raw = raw
+
+
+def parse_record(line: bytes | str) -> dict[str, Any]:
+    """The JSON object on one JSON Lines line (UTF-8, its end and a byte-order mark ignored);
+    :class:`RecordError` says why there is none.
+
+    >>> parse_record(b'\\xef\\xbb\\xbf{"id": 1}\\n')
+    {'id': 1}
+    >>> parse_record("[1, 2]")
+    Traceback (most recent call last):
+    ...
+    cleantext.records.RecordError: a JSON list, not an object
+    """
+    text = _line_text(line)
+    try:
+        record = json.loads(text)
+    except (ValueError, RecursionError) as err:  # JSONDecodeError, over-long integer, deep nesting
+        problem = "empty line" if not text.strip() else f"invalid JSON: {_json_problem(err)}"
+        raise RecordError(problem, raw=text) from None
+    if not isinstance(record, dict):
+        raise RecordError(f"a JSON {type(record).__name__}, not an object", raw=record)
+    return record
 
 
 def clean_record(cleaner: Cleaner, record: dict[str, Any], fmt: RecordFormat) -> dict[str, Any]:
@@ -186,13 +213,9 @@ def _line_text(line: bytes | str) -> str:
 
 def _clean_json_line(cleaner: Cleaner, text: str, fmt: RecordFormat) -> LineResult:
     try:
-        record = json.loads(text)
-    except (ValueError, RecursionError) as err:  # JSONDecodeError, over-long integer, deep nesting
-        bad_json = "empty line" if not text.strip() else f"invalid JSON: {_json_problem(err)}"
-        return LineResult(json_line({"error": bad_json, "raw": text}), bad_json)
-    if not isinstance(record, dict):
-        not_object = f"a JSON {type(record).__name__}, not an object"
-        return LineResult(json_line({"error": not_object, "raw": record}), not_object)
+        record = parse_record(text)
+    except RecordError as err:
+        return LineResult(json_line({"error": str(err), "raw": err.raw}), str(err))
     out, problem = _clean(cleaner, record, fmt)
     return LineResult(json_line(out), problem, record_id(record, fmt), site_warning(cleaner, record, fmt))
 

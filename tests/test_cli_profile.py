@@ -79,7 +79,7 @@ def test_learn_reports_bad_lines_and_goes_on(runner, tmp_path):
     rows = jsonl(records()[:3]) + "not json\n" + json.dumps({"id": 9, "text": "x"}) + "\n"
     result = runner.invoke(main, ["learn", "--jsonl", "-o", str(tmp_path / "p.json")], input=rows)
     assert result.exit_code == 1
-    assert "<stdin>:4: skipped: Expecting value" in result.stderr
+    assert "<stdin>:4: skipped: invalid JSON: Expecting value" in result.stderr
     assert "<stdin>:5: skipped: missing field 'url'" in result.stderr
 
 
