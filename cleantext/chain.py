@@ -57,10 +57,14 @@ class Step:
     reads: tuple[str, ...] = ()
     needed: Callable[[Options], bool] = lambda options: True
 
+    @property
+    def switchable(self) -> bool:
+        """Whether ``disable`` switches the step off by its name."""
+        return self.name not in ("language", "phrases")
+
     def wanted(self, options: Options) -> bool:
         """Whether the step is in the chain for ``options``."""
-        switchable = self.name not in ("language", "phrases")
-        return self.needed(options) and (not switchable or options.rule_enabled(self.name))
+        return self.needed(options) and (not self.switchable or options.rule_enabled(self.name))
 
 
 def _profile_filter(options: Options) -> Filter:
@@ -99,7 +103,7 @@ def check_options(options: Options) -> None:
     """Raise ``ValueError`` for a phrase file that does not parse, or for an id in ``options.disable``
     that names no rule (nor, ending in ``/``, a family of rules): a typo would otherwise leave the
     rule running, silently."""
-    steps = [step.name for step in STEPS if step.name not in ("language", "phrases")]
+    steps = [step.name for step in STEPS if step.switchable]
     known = [*dict.fromkeys(steps), *PhraseRules.load(options.phrase_files).rule_ids()]
     for off in options.disable:
         if not any(rule == off or (off.endswith("/") and rule.startswith(off)) for rule in known):

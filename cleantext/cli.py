@@ -190,8 +190,8 @@ def clean(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, o
     """Clean FILES (or stdin) and write the clean body.
 
     Plain text and HTML files give their clean body as text (several files:
-    each under a `==> name <==` header). With --jsonl, every input line gives
-    one output record, in order, carrying all its fields plus the clean body.
+    each under a `==> name <==` header). With --jsonl, every input line that is
+    not blank gives one output record, in order, carrying all its fields plus the clean body.
     """
     cleaner = build_cleaner(**cleaner_kw)
     workers = _workers(workers, jsonl, cleaner)

@@ -1,6 +1,7 @@
 """JSON Lines records: clean a field of each record, keep everything else.
 
-One output record per input line, in order, always. A line that is not a JSON
+One output record per input line that is not blank, in order, always (a stream skips
+blank lines: :func:`is_blank`). A line that is not a JSON
 object, a record whose field is missing or not a string, and a record that
 could not be cleaned (over a limit, or a failure: see :mod:`cleantext.limits`)
 come out as error records (``"error"`` says what) instead of stopping the

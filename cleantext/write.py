@@ -24,6 +24,8 @@ from .model import Document
 
 #: How a document's bytes were decoded, in its ``meta`` (see :meth:`cleantext.read.decode.Decoded.meta`).
 ENCODING_KEYS = ("encoding", "declared", "encoding_note", "encoding_doubt")
+#: Of those, what the ``explain`` table shows: what is worth a person's attention.
+_ENCODING_WARNINGS = ("encoding_note", "encoding_doubt")
 
 
 def explanation(doc: Document) -> dict[str, Any]:
@@ -51,7 +53,7 @@ def render_explanation(doc: Document, width: int = 100) -> str:
     lines = [
         f"language: {doc.lang or '-'}   title: {doc.title or '-'}   "
         f"kept {kept} of {len(doc.paragraphs)} paragraphs{site}",
-        *(f"{key.replace('_', ' ')}: {doc.meta[key]}" for key in ENCODING_KEYS[2:] if key in doc.meta),
+        *(f"{key.replace('_', ' ')}: {doc.meta[key]}" for key in _ENCODING_WARNINGS if key in doc.meta),
         f"{'#':>3}  {'verdict':<16} {'lang':<4} {'kind':<7} text",
     ]
     for number, p in enumerate(doc.paragraphs, start=1):

@@ -11,8 +11,6 @@ charset_normalizer or cchardet, at a cost that only documents that are not UTF-8
 
 from __future__ import annotations
 
-import codecs
-
 import chardet
 from chardet.enums import EncodingEra
 
@@ -32,6 +30,4 @@ def detect(data: bytes) -> str:
     """The Python codec ``data`` is most likely in; windows-1252 when nothing else fits."""
     label = chardet.detect(data, encoding_era=_ERAS)["encoding"]
     codec = codec_for_label(label) if label else None
-    if codec is None or codec.startswith(_WIDE):
-        return "cp1252"
-    return codecs.lookup(codec).name if codec != "utf-8" else codec
+    return "cp1252" if codec is None or codec.startswith(_WIDE) else codec
