@@ -44,16 +44,23 @@ class Cleaner:
         """True when paragraphs are dropped by the document's site (a profile, or ``learn``)."""
         return self.options.rule_enabled(PROFILE_RULE) and (self.options.profile is not None or self.options.learn)
 
-    def read(self, source: str | bytes, url: str | None = None) -> Document:
+    def read(self, source: str | bytes, url: str | None = None, *, charset: str | None = None) -> Document:
         """Decode, extract and split ``source`` into a document (no filtering),
-        within the limits of the options, as :meth:`process` reads it."""
-        return read_limited(source, self.options, url)
+        within the limits of the options, as :meth:`process` reads it (``charset``: see there)."""
+        return read_limited(source, self.options, url, charset=charset)
 
-    def process(self, source: str | bytes, url: str | None = None, site: str | None = None) -> Document:
+    def process(
+        self, source: str | bytes, url: str | None = None, site: str | None = None, *, charset: str | None = None
+    ) -> Document:
         """The document with every paragraph's text, language and verdict.
 
         ``site`` names the publisher for a learned profile (a URL, a host or a
         name); without it the ``url`` stands for the site.
+
+        ``charset`` is the charset label of the HTTP header that bytes came with
+        (``Content-Type: text/html; charset=...``, as a WARC archive keeps it): it
+        outranks the page's own declaration, as in browsers (a byte-order mark still
+        wins; a header the bytes do not fit is not believed). Text (``str``) ignores it.
 
         Never raises for the content of ``source``: a document over a limit
         (``Options.max_bytes``, ``Options.timeout``) or one that fails comes back
@@ -61,12 +68,16 @@ class Cleaner:
         ``failed``) and ``meta["error"]`` (see :mod:`cleantext.limits`).
         """
 
-        return within_limits(source, self.options, lambda deadline: self._clean(source, url, site, deadline))
+        return within_limits(
+            source, self.options, lambda deadline: self._clean(source, url, site, deadline, charset)
+        )
 
-    def _clean(self, source: str | bytes, url: str | None, site: str | None, deadline: Deadline) -> Document:
+    def _clean(
+        self, source: str | bytes, url: str | None, site: str | None, deadline: Deadline, charset: str | None = None
+    ) -> Document:
         """Read (interrupted when the deadline passes), then run the steps (the deadline checked before
         each: they keep state, so none is cut short)."""
-        doc = read_interrupted(source, self.options, url, deadline)
+        doc = read_interrupted(source, self.options, url, deadline, charset=charset)
         if site:
             doc.meta["site"] = site
         for step in self.chain:
@@ -74,9 +85,11 @@ class Cleaner:
             doc = step(doc)
         return doc
 
-    def clean(self, source: str | bytes, url: str | None = None, site: str | None = None) -> str:
-        """The clean body: kept paragraphs joined by a blank line."""
-        return self.process(source, url, site).body
+    def clean(
+        self, source: str | bytes, url: str | None = None, site: str | None = None, *, charset: str | None = None
+    ) -> str:
+        """The clean body: kept paragraphs joined by a blank line (``charset``: see :meth:`process`)."""
+        return self.process(source, url, site, charset=charset).body
 
     def __getstate__(self) -> dict[str, Any]:
         return {"options": self.options}

@@ -6,25 +6,31 @@ Exit codes: 0 all input cleaned; 1 some input could not be read or cleaned
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 
 from . import __version__
+from .batch import Run, file_site, write_stats
 from .cleaner import Cleaner
+from .inputs import Input, clashes, expand
 from .limits import parse_size
 from .model import Document
 from .options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, EXTRACTIONS, FORMATS, Options
-from .parallel import Progress, WorkersKeepDying, clean_jsonl, worker_count
+from .parallel import Progress, WorkersKeepDying, worker_count
 from .profile import DEFAULT_CAPACITY, Profile, ProfileError, ProfileLearner
 from .records import RecordError, RecordFormat, field_text, is_blank, parse_record
 from .sink import exit_on_signals, open_output
-from .sources import iter_sources
-from .write import document_record, json_line, render_explanation
+from .sources import iter_sources, open_warc
+from .summary import RunSummary
+from .tasks import DocumentTask, WarcTask
+from .warc import WarcError, WarcPage, iter_warc
+from .write import render_explanation
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -90,6 +96,8 @@ def cleaner_options(command: F) -> F:
                      help="A learned publisher profile (cleantext learn): drop its paragraphs as 'repeated'."),
         click.option("--learn", is_flag=True,
                      help="Learn repeated paragraphs per site while streaming, and drop them (one pass)."),
+        click.option("--with-metadata", "metadata", is_flag=True,
+                     help="HTML: add the page's metadata (author, date, sitename, canonical_url, description…)."),
     ]
     for decorate in reversed(decorators):
         command = decorate(command)
@@ -106,12 +114,12 @@ def _size_option(_ctx: click.Context, _param: click.Parameter, value: str) -> in
 def build_options(fmt: str, disable: tuple[str, ...], phrases: tuple[str, ...], no_repair: bool,
                   favor_precision: bool, seed: int, profile: str | None = None, learn: bool = False,
                   max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT,
-                  extraction: str = "trafilatura") -> Options:
+                  extraction: str = "trafilatura", metadata: bool = False) -> Options:
     try:
         return Options(format=fmt, disable=disable, phrase_files=phrases,  # type: ignore[arg-type]
                        repair=not no_repair, favor_precision=favor_precision, seed=seed,
                        profile=_loaded_profile(profile), learn=learn, max_bytes=max_bytes, timeout=timeout,
-                       extraction=extraction)  # type: ignore[arg-type]
+                       extraction=extraction, metadata=metadata)  # type: ignore[arg-type]
     except ValueError as err:  # a bad phrase file, a bad option value
         raise click.UsageError(str(err)) from err
 
@@ -136,13 +144,6 @@ def _loaded_profile(path: str | None) -> Profile | None:
         raise click.BadParameter(str(err), param_hint="'--profile'") from err
 
 
-def file_site(name: str, site: str | None) -> str | None:
-    """A file's site: ``--site``, else the name of the folder it is in (none for stdin)."""
-    if site or name == "<stdin>":
-        return site
-    return os.path.basename(os.path.dirname(os.path.abspath(name))) or None
-
-
 EXAMPLES = """
 \b
 Examples:
@@ -153,6 +154,8 @@ Examples:
   cleantext explain article.html              # every paragraph with its verdict
   cleantext learn --jsonl --site-field url corpus.jsonl -o profile.json
   cleantext clean --jsonl --profile profile.json --site-field url corpus.jsonl
+  cleantext clean --warc --workers 0 crawl.warc.gz -o pages.jsonl.zst
+  cleantext clean pages/ --output-dir clean/ --skip-existing --stats stats.json
 """
 
 
@@ -166,10 +169,19 @@ def main() -> None:
 
 
 @main.command(epilog=EXAMPLES)
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write here (atomically) instead of stdout.")
+              help="Write here (atomically) instead of stdout; .gz, .bz2, .xz or .zst compresses.")
+@click.option("--input-dir", type=click.Path(exists=True, file_okay=False),
+              help="Clean every file under this folder (as if given as an argument).")
+@click.option("--output-dir", type=click.Path(file_okay=False),
+              help="Write one output per input file here, mirroring names (a/b.html: a/b.txt, or .json with "
+                   "--explain; JSON Lines and WARC files: .jsonl).")
+@click.option("--skip-existing", is_flag=True, help="--output-dir: skip inputs whose output exists (resume a run).")
 @click.option("--jsonl", is_flag=True, help="Input is JSON Lines: clean one field of each record.")
+@click.option("--warc", is_flag=True, help="Input is WARC archives: each HTML response gives a JSON Lines record.")
+@click.option("--warc-status", "warc_statuses", type=int, multiple=True, default=(200,), show_default=True,
+              metavar="CODE", help="WARC: HTTP statuses of the responses to clean (others are skipped). Repeatable.")
 @click.option("--field", default="text", show_default=True, help="JSON Lines: field to clean.")
 @click.option("--output-field", help="JSON Lines: field for the clean body [default: --field].")
 @click.option("--id-field", default="id", show_default=True, help="JSON Lines: field naming a record in messages.")
@@ -178,75 +190,88 @@ def main() -> None:
               help="JSON Lines: field naming the site for --profile/--learn (a URL gives its registered domain).")
 @click.option("--site", help="Files: the site for --profile/--learn [default: the file's folder name].")
 @click.option("--explain", is_flag=True,
-              help="Add every paragraph with its language and verdict (JSON output).")
+              help="Add every paragraph with its language and verdict (JSON output; JSON Lines for several files).")
 @click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
-              help="JSON Lines: clean in N processes (0: one per CPU); the output order is the input's.")
+              help="Clean in N processes (0: one per CPU); the output order is the input's.")
 @click.option("--progress/--no-progress", default=None,
-              help="JSON Lines: show documents, docs/s and errors on stderr [default: when it is a terminal].")
+              help="Show documents, docs/s and errors on stderr [default: when it is a terminal].")
+@click.option("--stats", type=click.Path(dir_okay=False, writable=True),
+              help="Write the run's summary (documents, paragraphs dropped per rule, bytes) here as JSON.")
 @cleaner_options
-def clean(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, output_field: str | None,
-          id_field: str, url_field: str | None, site_field: str, site: str | None, explain: bool,
-          workers: int, progress: bool | None, **cleaner_kw: Any) -> None:
-    """Clean FILES (or stdin) and write the clean body.
+def clean(files: tuple[str, ...], output: str | None, input_dir: str | None, output_dir: str | None,
+          skip_existing: bool, jsonl: bool, warc: bool, warc_statuses: tuple[int, ...], field: str,
+          output_field: str | None, id_field: str, url_field: str | None, site_field: str, site: str | None,
+          explain: bool, workers: int, progress: bool | None, stats: str | None, **cleaner_kw: Any) -> None:
+    """Clean FILES or folders (or stdin) and write the clean body.
 
     Plain text and HTML files give their clean body as text (several files:
     each under a `==> name <==` header). With --jsonl, every input line that is
     not blank gives one output record, in order, carrying all its fields plus the clean body.
+    With --warc, every HTML response of the archives gives one JSON Lines record.
+    Compressed input (gzip, bzip2, xz, zstd) is recognised by its content.
     """
+    inputs = _inputs(files, input_dir, output, output_dir, skip_existing, jsonl, warc)
     cleaner = build_cleaner(**cleaner_kw)
-    workers = _workers(workers, jsonl, cleaner)
+    workers = _workers(workers, cleaner)
     reporter = Reporter()
-    with exit_on_signals(output), _closed_pipe_is_quiet(), open_output(output) as sink:
-        if jsonl:
-            fmt = RecordFormat(field=field, output_field=output_field, explain=explain,
-                               id_field=id_field, url_field=url_field, site_field=site_field)
-            _clean_jsonl(files, cleaner, fmt, sink, reporter, workers,
-                         Progress() if progress or (progress is None and sys.stderr.isatty()) else None)
-        else:
-            _clean_documents(files, cleaner, explain, site, sink, reporter)
+    show = progress or (progress is None and sys.stderr.isatty())
+    run = Run(cleaner, reporter, RunSummary(), workers, Progress() if show else None, output_dir, skip_existing)
+    with exit_on_signals(output), _closed_pipe_is_quiet(), _stream(output, output_dir) as sink:
+        try:
+            if jsonl:
+                run.clean_jsonl(inputs, RecordFormat(field=field, output_field=output_field, explain=explain,
+                                                     id_field=id_field, url_field=url_field,
+                                                     site_field=site_field), sink)
+            elif warc:
+                run.clean_warc(inputs, WarcTask(explain), warc_statuses, sink)
+            else:
+                named = len(inputs) > 1 and output_dir is None  # JSON Lines: each record says whose it is
+                run.clean_documents(inputs, DocumentTask(explain, named), site, sink)
+        except WorkersKeepDying as err:  # the output stops here: -o leaves no file
+            reporter.error("--workers", str(err))
+            sys.exit(EXIT_INPUT_ERRORS)
+    _sum_up(run, jsonl or warc or len(inputs) > 1 or output_dir is not None, stats)
     reporter.exit()
 
 
-def _clean_documents(files: Iterable[str], cleaner: Cleaner, explain: bool, site: str | None, sink: TextIO,
-                     reporter: Reporter) -> None:
-    files = tuple(files)
-    for name, stream in iter_sources(files):
-        if isinstance(stream, OSError):
-            reporter.error(name, f"cannot read: {stream.strerror or stream}")
-            continue
-        doc = cleaner.process(stream.read(), site=file_site(name, site))
-        report_document(reporter, name, doc)
-        if len(files) > 1:
-            sink.write(f"==> {name} <==\n")
-        if explain:
-            sink.write(json_line(document_record(doc)) + "\n")
-        elif doc.body:
-            sink.write(doc.body + "\n")
+def _inputs(files: tuple[str, ...], input_dir: str | None, output: str | None, output_dir: str | None,
+            skip_existing: bool, jsonl: bool, warc: bool) -> list[Input]:
+    """The input files, or a usage error for options that do not go together."""
+    if jsonl and warc:
+        raise click.UsageError("--jsonl and --warc exclude each other")
+    if output and output_dir:
+        raise click.UsageError("-o and --output-dir exclude each other")
+    if skip_existing and not output_dir:
+        raise click.UsageError("--skip-existing needs --output-dir")
+    paths = files + ((input_dir,) if input_dir else ())
+    inputs = list(expand(paths, skip=output_dir))
+    if output_dir:
+        if any(item.path == "-" for item in inputs):
+            raise click.UsageError("--output-dir needs input files or folders, not stdin")
+        suffix = ".jsonl" if jsonl or warc else ".txt"
+        for first, second, target in clashes(inputs, output_dir, suffix):
+            raise click.UsageError(f"{first} and {second} would both be written to {target}")
+    return inputs
 
 
-def _clean_jsonl(files: Iterable[str], cleaner: Cleaner, fmt: RecordFormat, sink: TextIO,
-                 reporter: Reporter, workers: int = 1, progress: Progress | None = None) -> None:
-    try:
-        for name, number, result in clean_jsonl(iter_sources(tuple(files)), cleaner, fmt, workers):
-            if isinstance(result, OSError):
-                reporter.error(name, f"cannot read: {result.strerror or result}")
-                continue
-            sink.write(result.line + "\n")
-            if progress is not None:
-                progress.add(error=bool(result.error))
-            if result.error or result.warning:
-                if progress is not None:
-                    progress.clear()
-                place = line_place(name, number, result.record_id)
-                if result.error:
-                    reporter.error(place, result.error)
-                if result.warning:
-                    reporter.warning(place, result.warning)
-    except WorkersKeepDying as err:  # the output stops here: -o leaves no file
-        reporter.error("--workers", str(err))
-        sys.exit(EXIT_INPUT_ERRORS)
-    if progress is not None:
-        progress.close()
+@contextlib.contextmanager
+def _stream(output: str | None, output_dir: str | None) -> Iterator[TextIO | None]:
+    """The one output stream, or None when every input has its own file (``--output-dir``)."""
+    if output_dir is not None:
+        yield None
+        return
+    with open_output(output) as sink:
+        yield sink
+
+
+def _sum_up(run: Run, many: bool, stats: str | None) -> None:
+    """End a run over many documents with its summary on stderr, and in ``stats`` as JSON."""
+    if run.progress is not None:
+        run.progress.close()
+    if many:
+        click.echo(run.summary.line(), err=True)
+    if stats:
+        write_stats(stats, run.summary)
 
 
 def report_document(reporter: Reporter, name: str, doc: Document) -> None:
@@ -260,25 +285,20 @@ def report_document(reporter: Reporter, name: str, doc: Document) -> None:
         reporter.warning(name, doc.meta["encoding_note"])
 
 
-def _workers(requested: int, jsonl: bool, cleaner: Cleaner) -> int:
+def _workers(requested: int, cleaner: Cleaner) -> int:
     """The processes for ``--workers``, or a usage error where they cannot be used."""
-    if requested != 1 and not jsonl:
-        raise click.UsageError("--workers needs --jsonl")
     if requested != 1 and cleaner.options.learn:
         raise click.UsageError("--learn learns from the documents in order, in one process: it cannot use --workers")
     return worker_count(requested)
 
 
-def line_place(name: str, number: int, rid: str | None) -> str:
-    """Where a record is, for messages: ``file:line`` and its id when it has one."""
-    return f"{name}:{number} (id {rid})" if rid is not None else f"{name}:{number}"
-
-
 @main.command(epilog=EXAMPLES)
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write the profile here (atomically) instead of stdout.")
 @click.option("--jsonl", is_flag=True, help="Input is JSON Lines records.")
+@click.option("--warc", is_flag=True, help="Input is WARC archives: learn from their HTML 200 responses, "
+                                            "each page's site from its URL.")
 @click.option("--field", default="text", show_default=True, help="JSON Lines: field with the text or HTML.")
 @click.option("--site-field", default="url", show_default=True,
               help="JSON Lines: field naming the site (a URL gives its registered domain).")
@@ -292,16 +312,22 @@ def line_place(name: str, number: int, rid: str | None) -> str:
 @click.option("--capacity", type=click.IntRange(1), default=DEFAULT_CAPACITY, show_default=True,
               help="Paragraphs counted per site before rare ones are pruned (bounds memory).")
 @reading_options
-def learn(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, site_field: str,
+def learn(files: tuple[str, ...], output: str | None, jsonl: bool, warc: bool, field: str, site_field: str,
           site: str | None, min_share: float, min_docs: int, min_sites: int, capacity: int,
           **reading_kw: Any) -> None:
-    """Learn a publisher profile from FILES (or stdin): the paragraphs that
+    """Learn a publisher profile from FILES or folders (or stdin): the paragraphs that
     recur across many documents of one site. Use it with `clean --profile`.
     """
+    if jsonl and warc:
+        raise click.UsageError("--jsonl and --warc exclude each other")
     reader = build_cleaner(**reading_kw, disable=(), phrases=(), seed=0)
     learner = ProfileLearner(min_share=min_share, min_docs=min_docs, min_sites=min_sites, capacity=capacity)
     reporter = Reporter()
-    for name, stream in iter_sources(files):
+    paths = tuple(item.path for item in expand(files))
+    if warc:
+        for path in paths:
+            _learn_warc(learner, path, reader, reporter)
+    for name, stream in () if warc else iter_sources(paths):
         if isinstance(stream, OSError):
             reporter.error(name, f"cannot read: {stream.strerror or stream}")
         elif jsonl:
@@ -325,9 +351,24 @@ def learn(files: tuple[str, ...], output: str | None, jsonl: bool, field: str, s
     reporter.exit()
 
 
+def _learn_warc(learner: ProfileLearner, path: str, reader: Cleaner, reporter: Reporter) -> None:
+    """Learn from the HTML 200 responses of one WARC file, each page's site from its URL."""
+    name, stream = open_warc(path)
+    if isinstance(stream, OSError):
+        reporter.error(name, f"cannot read: {stream.strerror or stream}")
+        return
+    with stream:
+        for record in iter_warc(stream, max_bytes=reader.options.max_bytes):
+            where = f"{name}: offset {record.offset}"
+            if isinstance(record, WarcError):
+                reporter.error(where, record.message)
+            elif isinstance(record, WarcPage):
+                _learn_document(learner, record.url, record.body, reader, reporter, where, record.url, record.charset)
+
+
 def _learn_document(learner: ProfileLearner, site: str | None, source: str | bytes, reader: Cleaner,
-                    reporter: Reporter, where: str) -> None:
-    doc = reader.read(source)
+                    reporter: Reporter, where: str, url: str | None = None, charset: str | None = None) -> None:
+    doc = reader.read(source, url, charset=charset)
     if "skipped" in doc.meta:
         reporter.error(where, f"skipped: {doc.meta['error']}")
     else:

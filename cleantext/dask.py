@@ -37,6 +37,9 @@ from .language import warm_up
 from .options import Options
 from .profile import Profile, ProfileLearner
 from .records import RecordFormat, clean_line, clean_records, is_blank
+from .sources import warc_stream
+from .tasks import WarcTask, warc_failure
+from .warc import WarcError, WarcPage, iter_warc
 from .write import json_line
 
 if TYPE_CHECKING:
@@ -44,7 +47,8 @@ if TYPE_CHECKING:
     import dask.dataframe as dd
     import pandas as pd
 
-__all__ = ["clean_bag", "clean_column", "clean_jsonl_lines", "learn_profile", "read_jsonl", "to_jsonl", "to_parquet"]
+__all__ = ["clean_bag", "clean_column", "clean_jsonl_lines", "learn_profile", "read_jsonl", "read_warc", "to_jsonl",
+           "to_parquet"]
 
 #: The default record format: clean the ``text`` field in place.
 TEXT_FIELD = RecordFormat()
@@ -100,6 +104,32 @@ def read_jsonl(urlpath: str | Sequence[str], options: Options | Cleaner | None =
     """
     lines = _need("dask.bag").read_text(urlpath, blocksize=blocksize, **read_text_kw)
     return clean_jsonl_lines(lines, options, fmt).map(json.loads)
+
+
+def _clean_warc_partition(files: Iterable[Any], options: Options, task: WarcTask,
+                          statuses: Sequence[int]) -> list[dict[str, Any]]:
+    cleaner = _cleaner(options)
+    records: list[dict[str, Any]] = []
+    for file in files:
+        with file as raw:
+            for item in iter_warc(warc_stream(raw), statuses, options.max_bytes):
+                if isinstance(item, WarcPage):
+                    records.append(task.record(cleaner, item))
+                elif isinstance(item, WarcError):
+                    records.append(warc_failure(file.path, item))
+    return records
+
+
+def read_warc(urlpath: str | Sequence[str], options: Options | Cleaner | None = None, explain: bool = False,
+              statuses: Sequence[int] = (200,), **open_files_kw: Any) -> db.Bag:
+    """WARC files (gzip per record, plain, or compressed whole; local, ``s3://``, …) read by the
+    workers straight into a bag of records, one partition per file: one record per HTML response
+    whose HTTP status is in ``statuses``, as ``cleantext clean --warc`` writes them, and one error
+    record (``warc_file``, ``warc_offset``, ``error``) per record that is truncated or corrupt.
+    Other keywords go to :func:`fsspec.open_files`."""
+    files = _need("fsspec").open_files(urlpath, mode="rb", **open_files_kw)
+    bag = _need("dask.bag").from_sequence(files, npartitions=max(len(files), 1))
+    return bag.map_partitions(_clean_warc_partition, _shared(options), WarcTask(explain), tuple(statuses))
 
 
 def to_jsonl(records: db.Bag, urlpath: str | Sequence[str], **to_textfiles_kw: Any) -> Any:

@@ -116,7 +116,12 @@ def check_size(source: str | bytes, max_bytes: int | None) -> None:
     if isinstance(source, str) and max_bytes // 4 < size <= max_bytes and not source.isascii():
         size, unit = len(source.encode("utf-8", "surrogatepass")), "bytes"
     if size > max_bytes:
-        raise LimitExceeded("too-large", f"{size:,} {unit}, over the limit of {max_bytes:,} bytes (--max-bytes)")
+        raise too_large(size, unit, max_bytes)
+
+
+def too_large(size: int, unit: str, max_bytes: int) -> LimitExceeded:
+    """The error of a document of ``size`` ``unit`` (bytes, characters) over ``max_bytes``."""
+    return LimitExceeded("too-large", f"{size:,} {unit}, over the limit of {max_bytes:,} bytes (--max-bytes)")
 
 
 class Deadline:

@@ -23,6 +23,13 @@ Format = Literal["auto", "text", "html"]
 FORMATS: tuple[str, ...] = ("auto", "text", "html")
 Extraction = Literal["agreement", "trafilatura"]
 EXTRACTIONS: tuple[str, ...] = ("agreement", "trafilatura")
+#: The page metadata that ``Options(metadata=True)`` adds to an HTML document's ``meta``, when the page
+#: has it (trafilatura's ``extract_metadata``; ``canonical_url`` is its ``url``): strings, and lists of
+#: strings for ``categories`` and ``tags``.
+METADATA_KEYS: tuple[str, ...] = (
+    "author", "date", "sitename", "hostname", "canonical_url", "description", "categories", "tags", "license",
+    "image",
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,10 @@ class Options:
             not cleaned but marked ``too-large``; ``None`` or 0 for no limit.
         timeout: seconds a document may take; a slower one is abandoned and marked
             ``timeout``; ``None`` or 0 for no limit. See :mod:`cleantext.limits`.
+        metadata: add an HTML page's metadata, as trafilatura finds it, to the document's
+            ``meta``: the keys of :data:`METADATA_KEYS` that the page has (author, date, site
+            name, host name, canonical URL, description, categories, tags, licence, image).
+            Plain text has none. Off by default: it costs a look through the page.
     """
 
     format: Format = "auto"
@@ -65,6 +76,7 @@ class Options:
     learn: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
     timeout: float | None = DEFAULT_TIMEOUT
+    metadata: bool = False
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:

@@ -1,4 +1,4 @@
-"""An ordered multi-process map for streams, and the JSON Lines cleaning built on it.
+"""An ordered multi-process map for streams, and the cleaning tasks run on it.
 
 :func:`map_chunks` sends chunks of items to worker processes and yields the
 results in input order, with a bounded number of chunks in flight, so memory
@@ -12,6 +12,9 @@ item that kills its worker on its own gets the ``crashed`` result instead.
 
 >>> list(map_chunks(sorted, [("a", [2, 1]), ("b", [3])], workers=1, crashed=str))
 [('a', [1, 2]), ('b', [3])]
+
+:func:`run_tasks` runs a cleaning task (:mod:`cleantext.tasks`: a JSON Lines line, a document, a
+WARC page) on chunks of items (:func:`chunked`), each worker with its own cleaner.
 """
 
 from __future__ import annotations
@@ -25,24 +28,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import Any, BinaryIO, Generic, TextIO, TypeVar
+from typing import Any, Generic, Protocol, TextIO, TypeVar
 
 from .cleaner import Cleaner, cleaner_for
 from .language import warm_up
 from .options import Options
-from .records import LineResult, RecordFormat, clean_line, error_result, is_blank
+from .records import LineResult
 
 K = TypeVar("K")
+P = TypeVar("P")
 T = TypeVar("T")
 R = TypeVar("R")
+T_item = TypeVar("T_item", contravariant=True)
 
-#: Lines per chunk sent to a worker, and the most bytes a chunk collects.
+#: Lines per chunk sent to a worker (a chunk of JSON Lines), and the most bytes a chunk collects.
 CHUNK_LINES = 64
 CHUNK_BYTES = 4 * 1024 * 1024
 #: Chunks in flight per worker (one being cleaned, one queued).
 IN_FLIGHT_PER_WORKER = 2
-#: The message of an error record for an item that killed its worker.
-CRASH_MESSAGE = "worker process died while cleaning this record"
 #: Items in a row that kill their worker before the run gives up (workers that cannot live at all).
 MAX_CRASHES_IN_A_ROW = 10
 
@@ -164,85 +167,79 @@ def _kept(future: Future[R] | None) -> Future[R] | None:
     return None
 
 
-# ----------------------------------------------------------------------------- JSON Lines
+# ----------------------------------------------------------------------------- cleaning tasks
 
-_worker: tuple[Cleaner, RecordFormat] | None = None
+_worker: Cleaner | None = None
 
 
-def init_cleaner(options: Options, fmt: RecordFormat) -> None:
+def init_cleaner(options: Options) -> None:
     """Set up this worker process's cleaner from its options, everything loaded now."""
     global _worker
     warm_up()
-    _worker = cleaner_for(options), fmt
+    _worker = cleaner_for(options)
 
 
-def clean_lines(lines: Sequence[bytes]) -> list[LineResult]:
-    """Clean JSON Lines in a worker process set up by :func:`init_cleaner`."""
+class Task(Protocol[T_item]):
+    """What cleaning does with one item (see :mod:`cleantext.tasks`)."""
+
+    def __call__(self, cleaner: Cleaner, item: T_item, /) -> LineResult: ...
+
+    def crashed(self, item: T_item, /) -> LineResult: ...
+
+
+#: An item that is its own result: a source that could not be read (``OSError``), or a record found
+#: broken while reading (a ``LineResult``); it passes through a run as it is, in its place.
+Done = LineResult | OSError
+
+
+def run_in_worker(task: Task[T], items: Sequence[T | Done]) -> list[Done]:
+    """Run ``task`` on ``items`` in a worker process set up by :func:`init_cleaner`."""
     assert _worker is not None, "init_cleaner() first"
-    return clean_lines_with(*_worker, lines)
+    return run_with(_worker, task, items)
 
 
-def clean_lines_with(cleaner: Cleaner, fmt: RecordFormat, lines: Sequence[bytes]) -> list[LineResult]:
-    return [clean_line(cleaner, line, fmt) for line in lines]
+def run_with(cleaner: Cleaner, task: Task[T], items: Sequence[T | Done]) -> list[Done]:
+    """``task`` run on each item; an item that is :data:`Done` passes as it is."""
+    return [item if isinstance(item, Done) else task(cleaner, item) for item in items]
 
 
-def crash_result(fmt: RecordFormat, line: bytes) -> LineResult:
-    """The output of a line whose record kills the worker cleaning it.
-
-    >>> crash_result(RecordFormat(), b'{"id": 3, "text": "..."}').line
-    '{"id": 3, "text": "...", "error": "worker process died while cleaning this record"}'
-    """
-    return error_result(line, CRASH_MESSAGE, fmt)
-
-
-#: A chunk's place: source name, the line number of each of its lines, the error opening the source.
-Where = tuple[str, list[int], OSError | None]
-
-
-def line_chunks(sources: Iterable[tuple[str, BinaryIO | OSError]]) -> Iterator[tuple[Where, list[bytes]]]:
-    """Chunks of the non-blank lines of each source, each with where its lines are; a source that
-    cannot be opened is an empty chunk carrying the error, in its place."""
-    for name, stream in sources:
-        if isinstance(stream, OSError):
-            yield (name, [], stream), []
-            continue
-        chunk: list[bytes] = []
-        numbers: list[int] = []
-        size = 0
-        for number, line in enumerate(stream, start=1):
-            if is_blank(line):
-                continue
-            chunk.append(line)
-            numbers.append(number)
-            size += len(line)
-            if len(chunk) >= CHUNK_LINES or size >= CHUNK_BYTES:
-                yield (name, numbers, None), chunk
-                chunk, numbers, size = [], [], 0
-        if chunk:
-            yield (name, numbers, None), chunk
-
-
-def clean_jsonl(sources: Iterable[tuple[str, BinaryIO | OSError]], cleaner: Cleaner, fmt: RecordFormat,
-                workers: int = 1) -> Iterator[tuple[str, int, LineResult | OSError]]:
-    """``(source name, line number, result)`` for every non-blank line of ``sources``, in
-    input order, whatever ``workers``; a source that cannot be opened gives
-    ``(name, 0, the OSError)`` in its place. Blank lines give nothing, as in every
-    JSON Lines reader (a file ending in an extra newline is not an error).
-
-    ``workers`` ≤ 1 cleans here with ``cleaner``; more clean in that many
-    processes, each with a cleaner of its own made once from ``cleaner.options``.
-    """
-    crashed = partial(crash_result, fmt)
+def run_tasks(chunks: Iterable[tuple[K, Sequence[T | Done]]], cleaner: Cleaner, task: Task[T],
+              workers: int = 1) -> Iterator[tuple[K, list[Done]]]:
+    """``(key, results)`` for every ``(key, items)`` chunk, ``task`` run on each item, in input order
+    whatever ``workers`` (:func:`map_chunks`). ``workers`` ≤ 1 cleans here with ``cleaner``; more
+    clean in that many processes, each with a cleaner of its own made once from ``cleaner.options``.
+    An item that is :data:`Done` already passes through."""
+    crashed = partial(_crashed, task)
     if workers <= 1:
-        results = map_chunks(partial(clean_lines_with, cleaner, fmt), line_chunks(sources), workers=1,
-                             crashed=crashed)
-    else:
-        results = map_chunks(clean_lines, line_chunks(sources), workers=workers, crashed=crashed,
-                             initializer=init_cleaner, initargs=(cleaner.options, fmt))
-    for (name, numbers, unreadable), lines in results:
-        if unreadable is not None:
-            yield name, 0, unreadable
-        yield from ((name, number, result) for number, result in zip(numbers, lines, strict=True))
+        return map_chunks(partial(run_with, cleaner, task), chunks, workers=1, crashed=crashed)
+    return map_chunks(partial(run_in_worker, task), chunks, workers=workers, crashed=crashed,
+                      initializer=init_cleaner, initargs=(cleaner.options,))
+
+
+def _crashed(task: Task[T], item: T | Done) -> Done:
+    return item if isinstance(item, Done) else task.crashed(item)
+
+
+def chunked(items: Iterable[tuple[P, T]], size: Callable[[Any], int],
+            most: int = CHUNK_LINES) -> Iterator[tuple[list[P], list[T]]]:
+    """``(places, items)`` chunks of at most ``most`` items or about :data:`CHUNK_BYTES`, each item's
+    size told by ``size``.
+
+    >>> list(chunked(((n, "x" * n) for n in range(3)), len))
+    [([0, 1, 2], ['', 'x', 'xx'])]
+    """
+    places: list[P] = []
+    chunk: list[T] = []
+    total = 0
+    for place, item in items:
+        places.append(place)
+        chunk.append(item)
+        total += 0 if isinstance(item, Done) else size(item)
+        if len(chunk) >= most or total >= CHUNK_BYTES:
+            yield places, chunk
+            places, chunk, total = [], [], 0
+    if chunk:
+        yield places, chunk
 
 
 class Progress:

@@ -28,7 +28,8 @@ from typing import Any, NamedTuple
 from .cleaner import Cleaner
 from .limits import describe
 from .model import Document
-from .write import explanation, json_line
+from .summary import Tally
+from .write import explanation, json_line, metadata
 
 
 @dataclass(frozen=True)
@@ -93,15 +94,17 @@ def clean_record(cleaner: Cleaner, record: dict[str, Any], fmt: RecordFormat) ->
     return _clean(cleaner, record, fmt)[0]
 
 
-def _clean(cleaner: Cleaner, record: dict[str, Any], fmt: RecordFormat) -> tuple[dict[str, Any], str | None]:
+def _clean(cleaner: Cleaner, record: dict[str, Any],
+           fmt: RecordFormat) -> tuple[dict[str, Any], str | None, Tally | None]:
+    """The output record, the error if any, and the tally of a cleaned document."""
     try:
         doc = cleaner.process(field_text(record, fmt.field), url=_text_field(record, fmt.url_field),
                               site=_text_field(record, fmt.site_field))
     except RecordError as err:
-        return {**record, "error": str(err)}, str(err)
+        return {**record, "error": str(err)}, str(err), None
     if "error" in doc.meta:  # not cleaned (too large, too slow, failed): passed through, marked
-        return {**record, "error": doc.meta["error"]}, doc.meta["error"]
-    return _with_document(record, doc, fmt), None
+        return {**record, "error": doc.meta["error"]}, doc.meta["error"], None
+    return _with_document(record, doc, fmt), None, Tally.of(doc)
 
 
 def field_text(record: dict[str, Any], field: str) -> str:
@@ -123,6 +126,7 @@ def _text_field(record: dict[str, Any], name: str | None) -> str | None:
 def _with_document(record: dict[str, Any], doc: Document, fmt: RecordFormat) -> dict[str, Any]:
     out = dict(record)
     out[fmt.target] = doc.body
+    out.update(metadata(doc))
     if fmt.explain:
         out.update(explanation(doc))
     return out
@@ -146,14 +150,15 @@ def is_blank(line: bytes | str) -> bool:
 
 
 class LineResult(NamedTuple):
-    """One cleaned JSON Lines line: the output line (no newline), the error if
-    any, the record's id (for messages), and a warning about the record's fields
-    (it was cleaned, but maybe not as meant)."""
+    """One cleaned input (a JSON Lines line, a file, a WARC page): the output (no final newline),
+    the error if any, the record's id (for messages), a warning about the record's fields (it was
+    cleaned, but maybe not as meant), and the tally of its paragraphs when it was cleaned."""
 
     line: str
     error: str | None = None
     record_id: str | None = None
     warning: str | None = None
+    tally: Tally | None = None
 
 
 def clean_line(cleaner: Cleaner, line: bytes | str, fmt: RecordFormat) -> LineResult:
@@ -217,8 +222,8 @@ def _clean_json_line(cleaner: Cleaner, text: str, fmt: RecordFormat) -> LineResu
         record = parse_record(text)
     except RecordError as err:
         return LineResult(json_line({"error": str(err), "raw": err.raw}), str(err))
-    out, problem = _clean(cleaner, record, fmt)
-    return LineResult(json_line(out), problem, record_id(record, fmt), site_warning(cleaner, record, fmt))
+    out, problem, tally = _clean(cleaner, record, fmt)
+    return LineResult(json_line(out), problem, record_id(record, fmt), site_warning(cleaner, record, fmt), tally)
 
 
 def site_warning(cleaner: Cleaner, record: dict[str, Any], fmt: RecordFormat) -> str | None:

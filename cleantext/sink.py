@@ -3,8 +3,9 @@
 A file named with ``-o`` is written to a temporary file beside it and renamed
 into place only when the run completes, so an interrupted or failed run never
 leaves a half-written file: the target is either as it was (absent) or
-complete. The path is used as given: a symbolic link there is replaced, not
-followed, and nothing else is written outside its folder.
+complete. A name ending in ``.gz``, ``.bz2``, ``.xz`` or ``.zst`` gets
+compressed output. The path is used as given: a symbolic link there is
+replaced, not followed, and nothing else is written outside its folder.
 
 Writes are whole: under :func:`exit_on_signals`, SIGINT or SIGTERM arriving
 while a record is being written takes effect once it is written, so standard
@@ -14,6 +15,7 @@ output, flushed on the way out, always ends at the end of a record.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import signal
 import sys
@@ -23,6 +25,8 @@ from collections.abc import Iterator
 from typing import IO, Any, TextIO, cast
 
 import click
+
+from .compression import compressing
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
@@ -137,7 +141,9 @@ class _WholeWrites:
 
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[TextIO]:
-    """A text stream for ``path``; stdout for None or ``-``.
+    """A text stream for ``path`` (UTF-8, ``\\n`` line ends), compressed as its suffix says
+    (``.gz``, ``.bz2``, ``.xz``, ``.zst``: :func:`cleantext.compression.compressing`); stdout
+    (text, never compressed) for None or ``-``.
 
     Raises :class:`OutputError` when the file cannot be created or written.
     """
@@ -153,18 +159,31 @@ def open_output(path: str | None) -> Iterator[TextIO]:
     except OSError as err:
         raise OutputError(f"{path}: cannot write: {err.strerror or err}") from err
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            out = _WholeWrites(stream, path)
+        with contextlib.ExitStack() as cleanup:  # after a failure too: nothing is left to write later
+            cleanup.callback(os.close, fd)
+            binary = open(fd, "wb", closefd=False)  # noqa: SIM115
+            cleanup.callback(_close_quietly, binary)
+            text = io.TextIOWrapper(compressing(binary, path), encoding="utf-8", newline="\n")
+            cleanup.callback(_close_quietly, text)
+            out = _WholeWrites(text, path)
             yield cast(TextIO, out)
             out.flush()
             with out._errors():
-                os.fsync(stream.fileno())
+                text.close()  # ends the compressed data, if any
+                binary.close()
+                os.fsync(fd)
         with _whole():
             os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def _close_quietly(stream: IO[Any]) -> None:
+    """Close ``stream`` whatever happens (the file it writes is being discarded)."""
+    with contextlib.suppress(Exception):
+        stream.close()
 
 
 def _file_mode(target: str) -> int:

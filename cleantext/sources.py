@@ -1,6 +1,11 @@
-"""Input sources named on the command line: files, ``-`` for stdin, gzip.
+"""Input sources named on the command line: files, ``-`` for stdin, compressed or not.
 
-A source that fails while it is being read (a truncated or corrupt ``.gz``
+A file or stdin compressed with gzip, bzip2, xz or zstd is decompressed, as its
+first bytes tell (:mod:`cleantext.compression`), whatever its name. A file named
+``.gz``, ``.bz2``, ``.xz`` or ``.zst`` whose content is not compressed at all
+cannot be read: its name says it is, so something went wrong.
+
+A source that fails while it is being read (a truncated or corrupt compressed
 file, an I/O error) ends there: what was read before stays read, and the
 failure is yielded right after the stream, as an ``OSError`` whose message
 says where (``after line N``), like a file that cannot be opened.
@@ -12,33 +17,83 @@ says where (``after line N``), like a file that cannot be opened.
 from __future__ import annotations
 
 import errno
-import gzip
 import sys
-import zlib
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
-#: What reading a stream can raise besides OSError (gzip's truncated stream, bad data).
-_READ_ERRORS = (OSError, EOFError, zlib.error)
+from .compression import DECOMPRESSION_ERRORS, compression_named, compression_of, decompressed, peeked
+
+#: What reading a stream can raise: OSError, and truncated or corrupt compressed data.
+_READ_ERRORS: tuple[type[Exception], ...] = (OSError, *DECOMPRESSION_ERRORS)
 
 
 def iter_sources(paths: Sequence[str]) -> Iterator[tuple[str, BinaryIO | OSError]]:
     """(display name, binary stream or the OSError that opening or reading it raised).
 
-    No path, or ``-``, is standard input. Files ending in ``.gz`` are
-    decompressed. Streams are closed when the caller moves to the next one.
+    No path, or ``-``, is standard input. Compressed files and stdin are
+    decompressed (see the module's documentation). Streams are closed when the
+    caller moves to the next one; stdin is left open.
     """
     for path in paths or ("-",):
         if path == "-":
-            yield from _guarded("<stdin>", sys.stdin.buffer)
+            yield from _decompressed("<stdin>", sys.stdin.buffer, None)
             continue
         try:
-            stream = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")  # noqa: SIM115
+            stream = open(path, "rb")  # noqa: SIM115
         except OSError as err:
             yield path, err
             continue
         with stream:
-            yield from _guarded(path, stream)  # type: ignore[arg-type]
+            yield from _decompressed(path, stream, compression_named(path))
+
+
+def read_whole(path: str) -> bytes | OSError:
+    """The bytes of a file or, for ``-``, of stdin (decompressed), or the error that opening or
+    reading it raised."""
+    data = b""
+    for _, stream in iter_sources((path,)):
+        if isinstance(stream, OSError):
+            return stream
+        data = stream.read()
+    return data
+
+
+def open_warc(path: str) -> tuple[str, BinaryIO | OSError]:
+    """(display name, the stream to read WARC records from, or the OSError that opening it raised).
+    ``-`` is stdin. See :func:`warc_stream`; the caller closes the stream."""
+    if path == "-":
+        return "<stdin>", warc_stream(sys.stdin.buffer)
+    try:
+        return path, warc_stream(open(path, "rb"))
+    except OSError as err:
+        return path, err
+
+
+def warc_stream(raw: BinaryIO) -> BinaryIO:
+    """The stream a WARC file is read from: as it is when it is plain or gzip (one member per record,
+    which the WARC reader inflates one by one, giving each record's offset in the file), else
+    decompressed whole (bzip2, xz, zstd)."""
+    head, peekable = peeked(raw)
+    return peekable if compression_of(head) in (None, "gzip") else decompressed(peekable)
+
+
+def _decompressed(name: str, stream: BinaryIO, named: str | None) -> Iterator[tuple[str, BinaryIO | OSError]]:
+    """``stream`` decompressed and guarded, or the OSError that peeking at it raised; ``named``:
+    the compression that the file's name promises."""
+    try:
+        head, peekable = peeked(stream)
+        if named and head and compression_of(head) is None:
+            label = "gzipped" if named == "gzip" else named
+            raise OSError(errno.EINVAL, f"Not a {label} file (its name says {named}, its first bytes do not)")
+        reader = decompressed(peekable)
+    except OSError as err:
+        yield name, err
+        return
+    try:
+        yield from _guarded(name, reader)
+    finally:
+        if reader is not stream:
+            reader.close()
 
 
 def _guarded(name: str, stream: BinaryIO) -> Iterator[tuple[str, BinaryIO | OSError]]:

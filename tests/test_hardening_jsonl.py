@@ -19,6 +19,8 @@ from cleantext.cli import main
 from cleantext.model import Document
 from cleantext.records import RecordFormat, clean_line, clean_records, error_result
 
+from .conftest import messages
+
 BODY = "The museum reopens on Friday with a new wing for modern art and a larger café for visitors."
 CLI = [sys.executable, "-m", "cleantext"]
 
@@ -99,7 +101,7 @@ def test_a_200_mb_record_is_passed_through_as_too_large_between_clean_ones(tmp_p
     assert time.perf_counter() - start < 90
     assert proc.returncode == 1
     size = 200 * 2**20
-    assert proc.stderr.decode() == (f"cleantext: {path}:2 (id big): too-large: {size:,} characters, "
+    assert messages(proc.stderr) == (f"cleantext: {path}:2 (id big): too-large: {size:,} characters, "
                                     "over the limit of 16,777,216 bytes (--max-bytes)\n")
     lines = out.read_bytes().split(b"\n")
     assert len(lines) == 4 and lines[-1] == b""
@@ -138,9 +140,13 @@ def test_a_file_without_read_permission_is_reported(runner, tmp_path):
     assert result.exit_code == 1 and f"{locked}: cannot read: Permission denied" in result.stderr
 
 
-def test_a_directory_given_as_input_is_a_usage_error(runner, tmp_path):
+def test_a_directory_given_as_input_is_read_file_by_file(runner, tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.jsonl").write_bytes(record(2, text=BODY))
+    (tmp_path / "1.jsonl").write_bytes(record(1, text=BODY))
     result = runner.invoke(main, ["clean", "--jsonl", str(tmp_path)])
-    assert result.exit_code == 2 and "is a directory" in result.stderr
+    assert result.exit_code == 0
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 2]
 
 
 def explode(doc: Document) -> Document:

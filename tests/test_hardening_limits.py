@@ -18,6 +18,8 @@ from cleantext.cli import main
 from cleantext.limits import Deadline, LimitExceeded, parse_size, within_limits
 from cleantext.model import Document, Paragraph
 
+from .conftest import messages
+
 # pytest-timeout's default method holds the process's one real-time timer (SIGALRM), and the
 # cleaner leaves a timer it finds alone: here the time limit must be free to use it.
 pytestmark = pytest.mark.timeout(300, method="thread")
@@ -107,7 +109,7 @@ def test_a_slow_record_in_a_stream_is_an_error_record_and_the_others_are_cleaned
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r.get("error") for r in out] == [None, "timeout: not cleaned within 0.3 s (--timeout)", None]
     assert out[1]["text"] == big_page, "passed through as it came"
-    assert result.stderr == "cleantext: <stdin>:2 (id 1): timeout: not cleaned within 0.3 s (--timeout)\n"
+    assert messages(result.stderr) == "cleantext: <stdin>:2 (id 1): timeout: not cleaned within 0.3 s (--timeout)\n"
 
 
 def test_a_slow_file_is_reported_and_gives_no_text(runner, tmp_path, big_page):
@@ -117,7 +119,7 @@ def test_a_slow_file_is_reported_and_gives_no_text(runner, tmp_path, big_page):
     result = runner.invoke(main, ["clean", "--timeout", "0.3", str(slow), str(fast)])
     assert result.exit_code == 1
     assert result.stdout == f"==> {slow} <==\n==> {fast} <==\n{BODY}\n"
-    assert result.stderr == f"cleantext: {slow}: timeout: not cleaned within 0.3 s (--timeout)\n"
+    assert messages(result.stderr) == f"cleantext: {slow}: timeout: not cleaned within 0.3 s (--timeout)\n"
 
 
 def test_the_explain_command_reports_a_document_it_did_not_clean(runner):

@@ -19,19 +19,26 @@ line break each. Code keeps its layout.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from itertools import accumulate
+from typing import Any
+
+from lxml.html import HtmlElement
+from trafilatura.metadata import extract_metadata
 
 from ..limits import Deadline, within_limits
 from ..model import Document, Paragraph
-from ..options import Options
+from ..options import METADATA_KEYS, Options
 from .agreement import decide
 from .decode import decode
 from .links import mark_links
-from .repair import repair, without_surrogates
+from .repair import repair, unmask_format_chars, without_surrogates
 from .spacing import normalize_space, tidy
 from .views import extraction_candidates, page_tree, trafilatura_view
+
+_LOG = logging.getLogger(__name__)
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _HTML_TAG = re.compile(
@@ -55,16 +62,24 @@ HTML_HEAD = 4096
 MAX_HIDDEN = 1 << 20
 
 
-def read_document(source: str | bytes, options: Options, url: str | None = None) -> Document:
+def read_document(
+    source: str | bytes, options: Options, url: str | None = None, *, charset: str | None = None
+) -> Document:
     """Decode, extract and split ``source`` into a document, repaired, not yet filtered.
 
+    ``charset`` is the charset label of the HTTP header that bytes came with (``Content-Type:
+    text/html; charset=...``, as in a WARC archive), if any: it outranks the page's own
+    declaration (see :func:`cleantext.read.decode.decode`). Text (``str``) ignores it.
+
     ``meta`` records the ``format`` read, the ``url`` when given and, for bytes, how they were
-    decoded: the ``encoding``, the ``declared`` one, why they differ and why the text is
-    doubtful when it is (:meth:`cleantext.read.decode.Decoded.meta`).
+    decoded: the ``encoding``, the ``declared`` one (``charset_source`` ``"http"`` when it is the
+    header's), why they differ and why the text is doubtful when it is
+    (:meth:`cleantext.read.decode.Decoded.meta`); with ``options.metadata``, an HTML page's metadata
+    too (:func:`page_metadata`).
     """
-    meta: dict[str, str] = {}
+    meta: dict[str, Any] = {}
     if isinstance(source, bytes):
-        decoded = decode(source)
+        decoded = decode(source, charset)
         source = decoded.text
         meta.update(decoded.meta())
     fmt = options.format
@@ -74,7 +89,8 @@ def read_document(source: str | bytes, options: Options, url: str | None = None)
     if url:
         meta["url"] = url
     if fmt == "html":
-        paragraphs = extract_html(source, options, url)
+        paragraphs, metadata = read_html(source, options, url)
+        meta.update(metadata)
     else:
         paragraphs = split_text(without_surrogates(source))
         if options.repair:
@@ -82,15 +98,23 @@ def read_document(source: str | bytes, options: Options, url: str | None = None)
     return Document(paragraphs, meta=dict(meta))
 
 
-def read_limited(source: str | bytes, options: Options, url: str | None = None) -> Document:
-    """:func:`read_document` within the limits of ``options`` (see :mod:`cleantext.limits`)."""
-    return within_limits(source, options, lambda deadline: read_interrupted(source, options, url, deadline))
+def read_limited(
+    source: str | bytes, options: Options, url: str | None = None, *, charset: str | None = None
+) -> Document:
+    """:func:`read_document` within the limits of ``options`` (see :mod:`cleantext.limits`);
+    ``charset``: the HTTP header's, for bytes (see :func:`read_document`)."""
+    return within_limits(
+        source, options, lambda deadline: read_interrupted(source, options, url, deadline, charset=charset)
+    )
 
 
-def read_interrupted(source: str | bytes, options: Options, url: str | None, deadline: Deadline) -> Document:
-    """:func:`read_document`, interrupted when ``deadline`` passes (see :meth:`Deadline.interrupting`)."""
+def read_interrupted(
+    source: str | bytes, options: Options, url: str | None, deadline: Deadline, *, charset: str | None = None
+) -> Document:
+    """:func:`read_document`, interrupted when ``deadline`` passes (see :meth:`Deadline.interrupting`);
+    ``charset``: the HTTP header's, for bytes (see :func:`read_document`)."""
     with deadline.interrupting():
-        return read_document(source, options, url)
+        return read_document(source, options, url, charset=charset)
 
 
 def _repaired(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -161,15 +185,67 @@ def extract_html(html: str, options: Options, url: str | None = None) -> list[Pa
 
     Returns an empty list when no view finds any content.
     """
+    return read_html(html, options, url)[0]
+
+
+def read_html(html: str, options: Options, url: str | None = None) -> tuple[list[Paragraph], dict[str, Any]]:
+    """:func:`extract_html`'s paragraphs, and the page's metadata with ``options.metadata``
+    (:func:`page_metadata`, read from the same tree; ``{}`` without)."""
     if options.extraction == "agreement":
         paragraphs = decide(*extraction_candidates(html, options, url))
-        return _repaired(paragraphs) if options.repair else paragraphs
+        metadata: dict[str, Any] = {}
+        if options.metadata:  # the views keep their tree: parsed again
+            parsed = page_tree(html)
+            metadata = {} if parsed is None else page_metadata(parsed, url, options.repair)
+        return (_repaired(paragraphs) if options.repair else paragraphs), metadata
     tree = page_tree(html)
     if tree is None:
-        return []
+        return [], {}
+    metadata = page_metadata(tree, url, options.repair) if options.metadata else {}
     paragraphs = trafilatura_view(tree, options, url)
     extracted = [p.text for p in paragraphs]  # where the link text is counted
     kept = _repaired(paragraphs) if options.repair else paragraphs
     # trafilatura read a copy: the page's links are all there; the repaired size tells which may be links
     mark_links(tree, paragraphs, extracted)
-    return kept
+    return kept, metadata
+
+
+#: trafilatura's names for the keys of :data:`~cleantext.options.METADATA_KEYS`, where they differ.
+_TRAFILATURA_NAMES = {"canonical_url": "url"}
+
+
+def page_metadata(tree: HtmlElement, url: str | None = None, repaired: bool = True) -> dict[str, Any]:
+    """The metadata that trafilatura finds in a page's ``tree`` (``url``: where the page was found), under the
+    keys of :data:`~cleantext.options.METADATA_KEYS` that it has: each value on one line (repaired when
+    ``repaired``), lists of strings for ``categories`` and ``tags`` (the page's comma-separated keywords
+    one tag each); no empty value.
+
+    >>> from cleantext.read.html_tree import parse_html
+    >>> page_metadata(parse_html('<html><head><meta name="author" content="Ana  Lima">'
+    ...     '<meta name="keywords" content="rain, storms"></head><body><p>Text.</p></body></html>'))
+    {'author': 'Ana Lima', 'tags': ['rain', 'storms']}
+    """
+    try:
+        found = extract_metadata(tree, default_url=url)
+    except Exception as exc:  # a third-party reader: its failure costs the metadata, not the document
+        _LOG.debug("no metadata: %s", exc)
+        return {}
+    metadata: dict[str, Any] = {}
+    for key in METADATA_KEYS:
+        value = getattr(found, _TRAFILATURA_NAMES.get(key, key), None)
+        if isinstance(value, str):
+            value = _one_line(value, repaired)
+        elif isinstance(value, list):
+            pieces = (piece for item in value if isinstance(item, str)
+                      for piece in (item.split(",") if key == "tags" else [item]))
+            value = list(dict.fromkeys(filter(None, (_one_line(piece, repaired) for piece in pieces))))
+        else:
+            continue
+        if value:
+            metadata[key] = value
+    return metadata
+
+
+def _one_line(text: str, repaired: bool) -> str:
+    text = unmask_format_chars(text)
+    return " ".join((repair(text) if repaired else text).split())

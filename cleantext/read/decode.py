@@ -8,11 +8,20 @@ invalid sequences: see :func:`fits`) is not believed: the page is detected inste
 :class:`Decoded` says so. Multi-byte legacy encodings are decoded with WHATWG's tables
 (:mod:`cleantext.read.whatwg`), as browsers do.
 
+The charset of an HTTP header (``Content-Type: text/html; charset=...``, as a WARC archive keeps
+it), when the caller gives it, outranks the page's declaration, as in browsers: it takes the
+declaration's place in that order (a byte-order mark still wins) and is believed on the same
+terms, when the bytes fit it. A header that does not fit them falls back on the page's
+declaration, when that fits, before detection.
+
 >>> decode("caf\\xe9 \\u201cr\\xe9sum\\xe9\\u201d".encode("cp1252")).text
 'café “résumé”'
 >>> lying = decode('<meta charset="utf-8"><p>Стоимость</p>'.encode("cp1251"))
 >>> lying.text, lying.encoding, lying.declared
 ('<meta charset="utf-8"><p>Стоимость</p>', 'cp1251', 'utf-8')
+>>> served = decode('<meta charset="utf-8"><p>Стоимость</p>'.encode("cp1251"), charset="windows-1251")
+>>> served.text, served.encoding, served.declared, served.note, served.meta()["charset_source"]
+('<meta charset="utf-8"><p>Стоимость</p>', 'cp1251', 'cp1251', None, 'http')
 """
 
 from __future__ import annotations
@@ -62,10 +71,13 @@ class Decoded:
     Attributes:
         text: the text.
         encoding: the Python codec it was decoded with.
-        declared: the codec the document's own declaration names, if any.
+        declared: the codec the document's own declaration names, if any; the HTTP header's
+            when one was given (and known): see ``charset_source``.
         note: why ``encoding`` is not the declared one, when it is not.
         doubt: why the text may not be the author's (many bytes undecodable, control
             characters of binary data), or None.
+        charset_source: ``"http"`` when ``declared`` is the charset of an HTTP header, else None
+            (the page's own declaration, or none).
     """
 
     text: str
@@ -73,12 +85,13 @@ class Decoded:
     declared: str | None = None
     note: str | None = None
     doubt: str | None = None
+    charset_source: str | None = None
 
     def meta(self) -> dict[str, str]:
-        """What a document's ``meta`` records: ``encoding``, and ``declared``, ``encoding_note``
-        and ``encoding_doubt`` when there are any."""
-        found = {"encoding": self.encoding, "declared": self.declared, "encoding_note": self.note,
-                 "encoding_doubt": self.doubt}
+        """What a document's ``meta`` records: ``encoding``, and ``declared``, ``charset_source``,
+        ``encoding_note`` and ``encoding_doubt`` when there are any."""
+        found = {"encoding": self.encoding, "declared": self.declared, "charset_source": self.charset_source,
+                 "encoding_note": self.note, "encoding_doubt": self.doubt}
         return {key: value for key, value in found.items() if value is not None}
 
 
@@ -91,9 +104,22 @@ def declared_charset(data: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(data[:SNIFF_BYTES])
     if match is None:
         return None
-    label = (match.group(1) or match.group(2)).decode("ascii", "replace")
-    codec = codec_for_label(label)
-    # A page that says UTF-16 in ASCII bytes is not UTF-16; browsers read UTF-8.
+    return _ascii_compatible(codec_for_label((match.group(1) or match.group(2)).decode("ascii", "replace")))
+
+
+def header_charset(label: str | None) -> str | None:
+    """The codec that the charset of an HTTP header names (a label, quoted or not), if known.
+
+    >>> header_charset("ISO-8859-1"), header_charset('"utf-8"'), header_charset("utf-16"), header_charset("nope")
+    ('cp1252', 'utf-8', 'utf-8', None)
+    """
+    return _ascii_compatible(codec_for_label(label.strip().strip("\"'"))) if label else None
+
+
+def _ascii_compatible(codec: str | None) -> str | None:
+    """A declared codec, for the bytes it is believed for: they are not UTF-16 (told before, by a byte-order
+    mark or NUL bytes at every other position), so a UTF-16 label means UTF-8, as browsers read a page
+    that says UTF-16 in ASCII bytes."""
     return "utf-8" if codec in ("utf-16", "utf-16-le", "utf-16-be", "utf-32") else codec
 
 
@@ -164,8 +190,12 @@ def fits(data: bytes, codec: str) -> bool:
     return invalid <= others
 
 
-def decode(data: bytes) -> Decoded:
+def decode(data: bytes, charset: str | None = None) -> Decoded:
     """Decode bytes to text, and say how (see the module's documentation).
+
+    ``charset`` is the charset label of the HTTP header the bytes came with, if any: when it is
+    known, it is what ``declared`` names, in place of the page's own declaration (and
+    ``charset_source`` is ``"http"``).
 
     Bytes that the chosen codec cannot read become U+FFFD; nothing raises.
     """
@@ -175,16 +205,22 @@ def decode(data: bytes) -> Decoded:
     wide = utf16_without_bom(data)
     if wide:
         return _decoded(data, wide)
-    declared = declared_charset(data)
+    header = header_charset(charset)
+    source = "http" if header else None
+    declared = header or declared_charset(data)
     text = utf8_text(data)
     if text is not None:
-        return Decoded(text, "utf-8", declared, doubt=binary_doubt(text))
+        return Decoded(text, "utf-8", declared, doubt=binary_doubt(text), charset_source=source)
     if declared and fits(data, declared):
-        return _decoded(data, declared, declared)
+        return _decoded(data, declared, declared, source=source)
+    if header:  # a header that does not fit the bytes: the page's own declaration, when they fit it
+        page = declared_charset(data)
+        if page and page != header and fits(data, page):
+            return _decoded(data, page, header, _note(header, page), source)
     if declared != "utf-8" and fits(data, "utf-8"):  # UTF-8 with a stray byte, or cut off
-        return _decoded(data, "utf-8", declared, _note(declared, "utf-8"))
+        return _decoded(data, "utf-8", declared, _note(declared, "utf-8"), source)
     detected = detect(data[:SNIFF_BYTES])
-    return _decoded(data, detected, declared, _note(declared, detected))
+    return _decoded(data, detected, declared, _note(declared, detected), source)
 
 
 def _note(declared: str | None, used: str) -> str | None:
@@ -193,9 +229,11 @@ def _note(declared: str | None, used: str) -> str | None:
     return f"the declared {declared} leaves invalid byte sequences: read as {used}"
 
 
-def _decoded(data: bytes, codec: str, declared: str | None = None, note: str | None = None) -> Decoded:
+def _decoded(
+    data: bytes, codec: str, declared: str | None = None, note: str | None = None, source: str | None = None
+) -> Decoded:
     text = decode_like_browsers(data, codec)
-    return Decoded(text, codec, declared, note, doubt(text, codec))
+    return Decoded(text, codec, declared, note, doubt(text, codec), source)
 
 
 def doubt(text: str, codec: str) -> str | None:
