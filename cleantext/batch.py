@@ -95,7 +95,7 @@ class Run:
         """The inputs whose output is still to be written (all, without ``--skip-existing``)."""
         for item in inputs:
             if self.skip_existing and self.out_dir and os.path.exists(output_path(self.out_dir, item.relative, suffix)):
-                self.summary.skip("exists")
+                self._skip("exists")
             else:
                 yield item
 
@@ -125,7 +125,7 @@ class Run:
                 failure = json_line(warc_failure(name, record))
                 yield place, LineResult(failure, record.message, record.record_id)
             else:
-                self.summary.skip(record.reason)
+                self._skip(record.reason)
 
     def _document_items(self, inputs: Sequence[Input], site: str | None,
                         suffix: str) -> Iterator[tuple[Place, Source | OSError]]:
@@ -138,6 +138,11 @@ class Run:
             else:
                 source = Source(item.path, item.path, site=file_site(item.path, site))
                 yield Place(item, item.path, _size(item.path)), source
+
+    def _skip(self, reason: str) -> None:
+        self.summary.skip(reason)
+        if self.progress is not None:
+            self.progress.skip()
 
     # -- writing
 

@@ -243,7 +243,7 @@ def chunked(items: Iterable[tuple[P, T]], size: Callable[[Any], int],
 
 
 class Progress:
-    """A status line on stderr: documents, docs/s, errors.
+    """A status line on stderr: documents, those skipped (not meant to be cleaned), docs/s, errors.
 
     On a terminal it is rewritten in place (call :meth:`clear` before writing
     anything else to stderr); elsewhere (``--progress`` into a log) a line is
@@ -255,7 +255,11 @@ class Progress:
         self.live = self.stream.isatty()
         self.interval = interval if interval is not None else (0.2 if self.live else 5.0)
         self.start = self.shown = time.monotonic()
-        self.docs = self.errors = 0
+        self.docs = self.errors = self.skipped = 0
+
+    def skip(self) -> None:
+        """Count one document skipped (a WARC request, an output that exists)."""
+        self.skipped += 1
 
     def add(self, error: bool = False) -> None:
         """Count one document (and whether it had an error)."""
@@ -274,7 +278,8 @@ class Progress:
 
     def line(self) -> str:
         rate = self.docs / max(time.monotonic() - self.start, 1e-9)
-        return f"cleantext: {self.docs:,} documents, {rate:,.0f} docs/s, {self.errors:,} errors"
+        skipped = f", {self.skipped:,} skipped" if self.skipped else ""
+        return f"cleantext: {self.docs:,} documents{skipped}, {rate:,.0f} docs/s, {self.errors:,} errors"
 
     def _show(self, final: bool = False) -> None:
         self.shown = time.monotonic()

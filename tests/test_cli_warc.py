@@ -17,7 +17,7 @@ from cleantext import Cleaner
 from cleantext.cli import main
 
 from . import warc_build as wb
-from .conftest import SHARED, shared_file
+from .conftest import ROOT, SHARED, shared_file
 
 RUSSIAN = ("<html><head><title>Погода</title></head><body><article><h1>Погода</h1>"
            "<p>Завтра в Москве ожидается снег, сильный ветер и гололёд на дорогах области.</p>"
@@ -224,3 +224,29 @@ def test_dask_reads_warc_files_one_partition_each(tmp_path):
     assert [r.get("text") for r in got[:3]] == [r.get("text") for r in expected]
     assert got[2]["warc_file"].endswith("c0.warc.gz") and "truncated" in got[2]["error"]
 
+
+
+def test_the_example_archive_is_what_its_script_makes_and_cleans_as_the_readme_says(tmp_path):
+    """README "WARC" and "Folders" run on fixtures/crawl: the archive of the site's pages, and the pages."""
+    from fixtures.crawl.make_warc import example
+
+    archive = ROOT / "fixtures" / "crawl" / "example.warc.gz"
+    assert archive.read_bytes() == example(), "run: python fixtures/crawl/make_warc.py"
+    result = clean("--warc", "--with-metadata", archive)
+    out = records_of(result.stdout)
+    assert result.exit_code == 0 and [r["lang"] for r in out] == ["en", "en", "en", "ru"]
+    assert out[0]["author"] == "Maren Holt" and out[3]["charset"] == "windows-1251"
+    assert out[3]["text"].startswith("После восьми месяцев")
+    assert not any("Share" in r["text"] or "©" in r["text"] or "Tous droits" in r["text"] for r in out)
+    folder = clean(ROOT / "fixtures" / "crawl" / "site", "--output-dir", tmp_path / "clean")
+    assert folder.exit_code == 0
+    written = sorted(p.relative_to(tmp_path / "clean").as_posix() for p in (tmp_path / "clean").rglob("*"))
+    assert written == ["news", "news/ferry-returns.txt", "news/library-hours.txt", "opinion",
+                       "opinion/bridge-letter.txt"]
+    assert (tmp_path / "clean" / "news" / "ferry-returns.txt").read_text(encoding="utf-8") == out[0]["text"] + "\n"
+
+
+def test_progress_counts_the_skipped_records():
+    archive = ROOT / "fixtures" / "crawl" / "example.warc.gz"
+    result = clean("--warc", "--progress", archive)
+    assert "cleantext: 4 documents, 8 skipped, " in result.stderr and ", 0 errors" in result.stderr

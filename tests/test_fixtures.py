@@ -15,7 +15,7 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 #: Folders under fixtures/ that are not input/expected pairs.
-NOT_FIXTURES = frozenset({"profile-corpus", "languages"})
+NOT_FIXTURES = frozenset({"profile-corpus", "languages", "crawl", "__pycache__"})
 INPUT_NAMES = ("input.txt", "input.html")
 
 
