@@ -25,6 +25,9 @@ from typing import Any, NamedTuple
 
 from .model import Document
 
+#: The rules the one-line summary names, most frequent first (``--stats`` has them all).
+RULES_SHOWN = 8
+
 
 class Tally(NamedTuple):
     """One cleaned document's paragraphs: how many were kept, and how many each rule dropped."""
@@ -90,7 +93,7 @@ class RunSummary:
         }
 
     def line(self) -> str:
-        """The summary in one line, for stderr.
+        """The summary in one line, for stderr (the :data:`RULES_SHOWN` rules that dropped most).
 
         >>> summary = RunSummary(clock=lambda: 0.0)
         >>> summary.add(Tally(3, (("en/share", 2), ("title", 1))), bytes_in=2048, bytes_out=512)
@@ -100,7 +103,10 @@ class RunSummary:
         """
         data = self.as_dict()
         docs, paragraphs = data["documents"], data["paragraphs"]
-        rules = ", ".join(f"{rule} {count:,}" for rule, count in data["dropped"].items())
+        counts = list(data["dropped"].items())
+        rules = ", ".join(f"{rule} {count:,}" for rule, count in counts[:RULES_SHOWN])
+        if len(counts) > RULES_SHOWN:
+            rules += f", {len(counts) - RULES_SHOWN} more rules"
         skipped = ", ".join(f"{reason} {count:,}" for reason, count in data["skipped"].items())
         return (f"cleantext: {docs['read']:,} documents read: {docs['cleaned']:,} cleaned, "
                 f"{docs['skipped']:,} skipped{f' ({skipped})' if skipped else ''}, {docs['failed']:,} failed; "
