@@ -17,6 +17,7 @@ The main process reads the inputs, hands :mod:`cleantext.tasks` items to the wor
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,7 +31,7 @@ from .records import LineResult, RecordFormat, is_blank
 from .sink import open_output
 from .sources import iter_sources, open_warc, read_whole
 from .summary import RunSummary
-from .tasks import DocumentTask, JsonLineTask, Source, WarcTask, warc_failure
+from .tasks import WARC_GIVEN_AS, DocumentTask, JsonLineTask, Source, WarcTask, looks_like_warc, warc_failure
 from .warc import WarcError, WarcPage, iter_warc
 from .write import json_line
 
@@ -102,6 +103,9 @@ class Run:
     def _jsonl_items(self, inputs: Sequence[Input]) -> Iterator[tuple[Place, bytes | OSError]]:
         for item in self._todo(inputs, ".jsonl"):
             for (name, number), line in _numbered_lines(iter_sources((item.path,))):
+                if number == 1 and isinstance(line, bytes) and looks_like_warc(line):  # not one error per line
+                    yield Place(item, name), OSError(errno.EINVAL, WARC_GIVEN_AS.format("JSON Lines"))
+                    break
                 where = f"{name}:{number}" if number else name
                 yield Place(item, where, 0 if isinstance(line, OSError) else len(line)), line
 

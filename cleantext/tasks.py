@@ -31,6 +31,17 @@ from .write import document_record, json_line, metadata
 
 #: The message of an error for an item that killed its worker.
 CRASH_MESSAGE = "worker process died while cleaning this record"
+#: The message for a WARC archive given as something else (a document, JSON Lines).
+WARC_GIVEN_AS = "a WARC archive, not {}: clean it with --warc"
+
+
+def looks_like_warc(head: bytes) -> bool:
+    """Whether bytes begin as a WARC archive does (``WARC/1.0``, ``WARC/1.1``).
+
+    >>> looks_like_warc(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n"), looks_like_warc(b"<html>")
+    (True, False)
+    """
+    return head.startswith(b"WARC/1.")
 
 
 def _guarded(clean: Callable[[], LineResult], failed: Callable[[str], LineResult]) -> LineResult:
@@ -82,6 +93,8 @@ class DocumentTask:
         data = source.data if source.data is not None else read_whole(source.path or source.name)
         if isinstance(data, OSError):
             return self._failed(source, f"cannot read: {data.strerror or data}")
+        if looks_like_warc(data):
+            return self._failed(source, WARC_GIVEN_AS.format("a document"))
         doc = cleaner.process(data, site=source.site)
         return LineResult(self._output(source, doc), _error(doc), warning=doc.meta.get("encoding_note"),
                           tally=None if "error" in doc.meta else Tally.of(doc))

@@ -250,3 +250,13 @@ def test_progress_counts_the_skipped_records():
     archive = ROOT / "fixtures" / "crawl" / "example.warc.gz"
     result = clean("--warc", "--progress", archive)
     assert "cleantext: 4 documents, 8 skipped, " in result.stderr and ", 0 errors" in result.stderr
+
+
+@pytest.mark.parametrize("mode, kind", [([], "a document"), (["--jsonl"], "JSON Lines")])
+def test_an_archive_given_without_warc_is_one_clear_error(mode, kind):
+    archive = ROOT / "fixtures" / "crawl" / "example.warc.gz"
+    result = clean(*mode, archive)
+    assert result.exit_code == 1 and result.stdout == ""
+    said = [line for line in result.stderr.splitlines() if "documents read" not in line]
+    assert said == [f"cleantext: {archive}: {'cannot read: ' if mode else ''}a WARC archive, "
+                    f"not {kind}: clean it with --warc"]
