@@ -26,9 +26,9 @@ from .parallel import Progress, WorkersKeepDying, worker_count
 from .profile import DEFAULT_CAPACITY, Profile, ProfileError, ProfileLearner
 from .records import RecordError, RecordFormat, field_text, is_blank, parse_record
 from .sink import exit_on_signals, open_output
-from .sources import iter_sources, open_warc
+from .sources import iter_sources, open_warc, read_whole
 from .summary import RunSummary
-from .tasks import DocumentTask, WarcTask
+from .tasks import WARC_GIVEN_AS, DocumentTask, WarcTask, looks_like_warc
 from .warc import WarcError, WarcPage, iter_warc
 from .write import render_explanation
 
@@ -368,6 +368,9 @@ def _learn_warc(learner: ProfileLearner, path: str, reader: Cleaner, reporter: R
 
 def _learn_document(learner: ProfileLearner, site: str | None, source: str | bytes, reader: Cleaner,
                     reporter: Reporter, where: str, url: str | None = None, charset: str | None = None) -> None:
+    if isinstance(source, bytes) and looks_like_warc(source):
+        reporter.error(where, WARC_GIVEN_AS.format("a document"))
+        return
     doc = reader.read(source, url, charset=charset)
     if "skipped" in doc.meta:
         reporter.error(where, f"skipped: {doc.meta['error']}")
@@ -386,12 +389,14 @@ def explain(file: str, width: int, **cleaner_kw: Any) -> None:
     site = cleaner_kw.pop("site")
     cleaner = build_cleaner(**cleaner_kw)
     reporter = Reporter()
+    name, data = "<stdin>" if file == "-" else file, read_whole(file)
     with _closed_pipe_is_quiet():
-        for name, stream in iter_sources((file,)):
-            if isinstance(stream, OSError):
-                reporter.error(name, f"cannot read: {stream.strerror or stream}")
-                continue
-            doc = cleaner.process(stream.read(), site=file_site(name, site))
+        if isinstance(data, OSError):
+            reporter.error(name, f"cannot read: {data.strerror or data}")
+        elif looks_like_warc(data):
+            reporter.error(name, WARC_GIVEN_AS.format("a document"))
+        else:
+            doc = cleaner.process(data, site=file_site(name, site))
             report_document(reporter, name, doc)
             click.echo(render_explanation(doc, width))
     reporter.exit()

@@ -260,3 +260,11 @@ def test_an_archive_given_without_warc_is_one_clear_error(mode, kind):
     said = [line for line in result.stderr.splitlines() if "documents read" not in line]
     assert said == [f"cleantext: {archive}: {'cannot read: ' if mode else ''}a WARC archive, "
                     f"not {kind}: clean it with --warc"]
+
+
+@pytest.mark.parametrize("command", ["explain", "learn"])
+def test_explain_and_learn_say_so_too(command):
+    archive = ROOT / "fixtures" / "crawl" / "example.warc.gz"
+    result = CliRunner().invoke(main, [command, str(archive)])
+    assert result.exit_code == 1 and "a WARC archive, not a document: clean it with --warc" in result.stderr
+    assert "language:" not in result.stdout
