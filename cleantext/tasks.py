@@ -38,7 +38,7 @@ WARC_GIVEN_AS = "a WARC archive, not {}: clean it with --warc"
 def looks_like_warc(head: bytes) -> bool:
     """Whether bytes begin as a WARC archive does (``WARC/1.0``, ``WARC/1.1``).
 
-    >>> looks_like_warc(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n"), looks_like_warc(b"<html>")
+    >>> looks_like_warc(b"WARC/1.1\\r\\nWARC-Type: warcinfo\\r\\n"), looks_like_warc(b"<html>")
     (True, False)
     """
     return head.startswith(b"WARC/1.")
