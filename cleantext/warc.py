@@ -62,8 +62,8 @@ neither goes on after an error (their iterators are spent), and neither gives th
 the record that failed. So records are cut out of the stream here (gzip members with
 :mod:`zlib`, which says where a member ends and whether it did; records by their
 Content-Length), and FastWARC parses each record's WARC and HTTP headers and decodes its
-payload. This reads 1,800 pages/s of the gzip file (``benchmarks/warc.py``: 0.8 times the speed
-of ``json.loads`` on the same pages as JSON Lines; read and cleaned, the same speed).
+payload. This reads 1,500 to 1,800 pages/s of the gzip file (``benchmarks/warc.py``: 0.8 to 0.9
+times the speed of ``json.loads`` on the same pages as JSON Lines; read and cleaned, the same speed).
 """
 
 from __future__ import annotations
