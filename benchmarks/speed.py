@@ -102,11 +102,13 @@ def html_section(data: Path, repeat: int) -> None:
     pages = [r["html"] for name in ("aeb", "trafilatura-eval") for r in read_jsonl(data / name / "pages.jsonl.gz")]
     cleaner = Cleaner(Options(format="html"))
     agreement = Cleaner(Options(format="html", extraction="agreement"))
+    metadata = Cleaner(Options(format="html", metadata=True))
     for html in pages[:3]:  # load everything once: profiles, rules, trafilatura's own caches
-        cleaner.clean(html), agreement.clean(html), trafilatura.extract(html, include_comments=False)
+        cleaner.clean(html), agreement.clean(html), metadata.clean(html)
+        trafilatura.extract(html, include_comments=False)
     timings = race([("trafilatura.extract", lambda h: trafilatura.extract(h, include_comments=False)),
-                    ("cleantext (html)", cleaner.clean), ("cleantext (html, agreement)", agreement.clean)],
-                   pages, repeat)
+                    ("cleantext (html)", cleaner.clean), ("cleantext (html, agreement)", agreement.clean),
+                    ("cleantext (html, --with-metadata)", metadata.clean)], pages, repeat)
     print_table(f"HTML → clean body, one process: {len(pages)} pages, {timings[0].size / MB:.1f} MB "
                 f"(target: ratio ≥ 0.9)", HEADER, [t.row(timings[0]) for t in timings], sys.stdout)
     print_stages(cleaner, pages)

@@ -9,8 +9,9 @@ taking turns:
 
 * reading: the next page out of :func:`cleantext.warc.iter_warc` (the file opened as it is,
   gzip and all; the request and metadata records read and skipped) against ``json.loads`` of
-  the next line; FastWARC's own iterator over the same file (response records only, bodies
-  read) for reference; ``--repeat`` rounds, the best of each kept;
+  the next line; FastWARC's own iterator and warcio's (when installed: the ``bench`` extra) over
+  the same file (response records only, bodies read) for reference; ``--repeat`` rounds, the
+  best of each kept;
 * reading and cleaning, on every k-th page (``--clean`` of them): the same, then
   ``Cleaner(Options(format="html")).process(page, url=...)`` (the WARC page's bytes, with the
   HTTP charset; the JSON Lines page's text).
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import base64
 import gzip
+import importlib.util
 import json
 import os
 import sys
@@ -130,6 +132,15 @@ def fastwarc_bodies(path: Path) -> Iterator[bytes]:
             yield record.reader.read()
 
 
+def warcio_bodies(path: Path) -> Iterator[bytes]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as stream:
+        for record in ArchiveIterator(stream):
+            if record.rec_type == "response":
+                yield record.content_stream().read()
+
+
 def race(systems: Sequence[tuple[Timing, Callable[[], Step]]], count: int, repeat: int) -> None:
     """``count`` steps of every system, interleaved, the one that goes first taking turns; ``repeat``
     rounds (each system's steps start again from its first page), the best kept."""
@@ -156,14 +167,19 @@ def reading(warc: Path, jsonl: Path, pages: Sequence[DevPage]) -> list[tuple[Tim
         records = jsonl_records(jsonl)
         return lambda: next(records)
 
-    def fastwarc_step() -> Step:
-        bodies = fastwarc_bodies(warc)
-        return lambda: next(bodies)
+    def reference(read: Callable[[Path], Iterator[bytes]]) -> Callable[[], Step]:
+        def start() -> Step:
+            bodies = read(warc)
+            return lambda: next(bodies)
+        return start
 
     html = sum(len(p.raw) for p in pages)
-    return [(Timing("JSON Lines: json.loads", jsonl, len(pages), html), jsonl_step),
-            (Timing("WARC: iter_warc", warc, len(pages), html), warc_step),
-            (Timing("WARC: FastWARC alone (reference)", warc, len(pages), html), fastwarc_step)]
+    systems = [(Timing("JSON Lines: json.loads", jsonl, len(pages), html), jsonl_step),
+               (Timing("WARC: iter_warc", warc, len(pages), html), warc_step),
+               (Timing("WARC: FastWARC alone (reference)", warc, len(pages), html), reference(fastwarc_bodies))]
+    if importlib.util.find_spec("warcio") is not None:  # the other library measured (the "bench" extra)
+        systems.append((Timing("WARC: warcio alone (reference)", warc, len(pages), html), reference(warcio_bodies)))
+    return systems
 
 
 def cleaning(warc: Path, jsonl: Path, pages: Sequence[DevPage],

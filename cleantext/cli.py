@@ -28,7 +28,7 @@ from .records import RecordError, RecordFormat, field_text, is_blank, parse_reco
 from .sink import exit_on_signals, open_output
 from .sources import iter_sources, open_warc, read_whole
 from .summary import RunSummary
-from .tasks import WARC_GIVEN_AS, DocumentTask, WarcTask, looks_like_warc
+from .tasks import WARC_GIVEN_AS, DocumentTask, WarcTask, looks_like_warc, problems
 from .warc import WarcError, WarcPage, iter_warc
 from .write import render_explanation
 
@@ -277,12 +277,11 @@ def _sum_up(run: Run, many: bool, stats: str | None) -> None:
 def report_document(reporter: Reporter, name: str, doc: Document) -> None:
     """Report a document that was not cleaned (too large, too slow, failed), and one whose bytes
     could not be decoded well: its text is passed on, but the run does not end with 0."""
-    if "error" in doc.meta:
-        reporter.error(name, doc.meta["error"])
-    if "encoding_doubt" in doc.meta:
-        reporter.error(name, f"doubtful decoding: {doc.meta['encoding_doubt']}")
-    elif "encoding_note" in doc.meta:
-        reporter.warning(name, doc.meta["encoding_note"])
+    error, warning = problems(doc)
+    if error:
+        reporter.error(name, error)
+    if warning:
+        reporter.warning(name, warning)
 
 
 def _workers(requested: int, cleaner: Cleaner) -> int:

@@ -15,10 +15,9 @@ the worker process cleaning it (see :mod:`cleantext.parallel`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .cleaner import Cleaner
 from .limits import describe, too_large
@@ -28,6 +27,8 @@ from .sources import read_whole
 from .summary import Tally
 from .warc import WarcError, WarcPage
 from .write import document_record, json_line, metadata
+
+R = TypeVar("R")
 
 #: The message of an error for an item that killed its worker.
 CRASH_MESSAGE = "worker process died while cleaning this record"
@@ -44,7 +45,7 @@ def looks_like_warc(head: bytes) -> bool:
     return head.startswith(b"WARC/1.")
 
 
-def _guarded(clean: Callable[[], LineResult], failed: Callable[[str], LineResult]) -> LineResult:
+def _guarded(clean: Callable[[], R], failed: Callable[[str], R]) -> R:
     """``clean()``, or ``failed(message)`` when it raises: one item in, one result out."""
     try:
         return clean()
@@ -96,7 +97,8 @@ class DocumentTask:
         if looks_like_warc(data):
             return self._failed(source, WARC_GIVEN_AS.format("a document"))
         doc = cleaner.process(data, site=source.site)
-        return LineResult(self._output(source, doc), _error(doc), warning=doc.meta.get("encoding_note"),
+        error, warning = problems(doc)
+        return LineResult(self._output(source, doc), error, warning=warning,
                           tally=None if "error" in doc.meta else Tally.of(doc))
 
     def _output(self, source: Source, doc: Document) -> str:
@@ -115,14 +117,23 @@ class DocumentTask:
         return self._failed(source, CRASH_MESSAGE)
 
 
-def _error(doc: Document) -> str | None:
-    """Why a document was not cleaned, or why its text is doubtful (it is passed on, and the run
-    does not end with 0); a note on how its bytes were decoded is a warning (``encoding_note``)."""
+def problems(doc: Document) -> tuple[str | None, str | None]:
+    """(error, warning) of a cleaned document. The error says why it was not cleaned (too large,
+    too slow, failed) or why its text is doubtful (it is passed on, but the run does not end with
+    0); the warning, how its bytes were read otherwise than declared (``encoding_note``).
+
+    >>> problems(Document([], meta={"encoding_note": "the declared utf-8 leaves invalid byte sequences"}))
+    (None, 'the declared utf-8 leaves invalid byte sequences')
+    """
     if "error" in doc.meta:
-        return str(doc.meta["error"])
+        return str(doc.meta["error"]), None
     if "encoding_doubt" in doc.meta:
-        return f"doubtful decoding: {doc.meta['encoding_doubt']}"
-    return None
+        return f"doubtful decoding: {doc.meta['encoding_doubt']}", None
+    return None, doc.meta.get("encoding_note")
+
+
+#: A WARC page's record, its error, its warning and its tally (None when it was not cleaned).
+_Outcome = tuple[dict[str, Any], str | None, str | None, Tally | None]
 
 
 @dataclass(frozen=True)
@@ -134,13 +145,17 @@ class WarcTask:
     explain: bool = False
 
     def __call__(self, cleaner: Cleaner, page: WarcPage) -> LineResult:
-        return _guarded(lambda: self._clean(cleaner, page), lambda message: self._failed(page, message))
+        record, error, warning, tally = self._outcome(cleaner, page)
+        return LineResult(json_line(record), error, page.record_id, warning, tally)
 
     def record(self, cleaner: Cleaner, page: WarcPage) -> dict[str, Any]:
         """The page's record (with an ``error`` when it could not be cleaned)."""
-        return json.loads(self(cleaner, page).line)
+        return self._outcome(cleaner, page)[0]
 
-    def _clean(self, cleaner: Cleaner, page: WarcPage) -> LineResult:
+    def _outcome(self, cleaner: Cleaner, page: WarcPage) -> _Outcome:
+        return _guarded(lambda: self._clean(cleaner, page), lambda message: self._failed(page, message))
+
+    def _clean(self, cleaner: Cleaner, page: WarcPage) -> _Outcome:
         if len(page.body) < page.size:  # a payload over the limit, left unread
             return self._failed(page, str(too_large(page.size, "bytes", cleaner.options.max_bytes or 0)))
         doc = cleaner.process(page.body, url=page.url, charset=page.charset)
@@ -150,14 +165,14 @@ class WarcTask:
                   **metadata(doc)}
         if self.explain:
             record.update(document_record(doc))
-        return LineResult(json_line(record), _error(doc), page.record_id, doc.meta.get("encoding_note"),
-                          Tally.of(doc))
+        return (record, *problems(doc), Tally.of(doc))
 
-    def _failed(self, page: WarcPage, message: str) -> LineResult:
-        return LineResult(json_line({**warc_fields(page), "error": message}), message, page.record_id)
+    def _failed(self, page: WarcPage, message: str) -> _Outcome:
+        return {**warc_fields(page), "error": message}, message, None, None
 
     def crashed(self, page: WarcPage) -> LineResult:
-        return self._failed(page, CRASH_MESSAGE)
+        return LineResult(json_line(self._failed(page, CRASH_MESSAGE)[0]), CRASH_MESSAGE, page.record_id)
+
 
 
 def warc_fields(page: WarcPage) -> dict[str, Any]:

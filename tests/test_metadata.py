@@ -153,3 +153,12 @@ def test_the_command_adds_the_metadata_to_json_lines_records_and_explain():
     assert not set(METADATA_KEYS) & set(without)
     explained = CliRunner().invoke(main, ["explain", "--with-metadata", "-"], input=PAGE)
     assert "author: Ana Lima" in explained.stdout and "sitename: Valley News" in explained.stdout
+
+
+def test_the_metadata_changes_nothing_else_in_the_agreement_extraction():
+    """The metadata is read from the tree the views then read: it must leave it as it was."""
+    plain, rich = Cleaner(Options(extraction="agreement")), Cleaner(Options(extraction="agreement", metadata=True))
+    for page in (PAGE, LD_PAGE, BARE):
+        assert [p.as_dict() for p in rich.process(page).paragraphs] == \
+            [p.as_dict() for p in plain.process(page).paragraphs]
+    assert rich.process(PAGE).meta["author"] == "Ana Lima"

@@ -36,7 +36,7 @@ from .decode import decode
 from .links import mark_links
 from .repair import repair, unmask_format_chars, without_surrogates
 from .spacing import normalize_space, tidy
-from .views import extraction_candidates, page_tree, trafilatura_view
+from .views import page_tree, trafilatura_view, tree_candidates
 
 _LOG = logging.getLogger(__name__)
 
@@ -191,17 +191,13 @@ def extract_html(html: str, options: Options, url: str | None = None) -> list[Pa
 def read_html(html: str, options: Options, url: str | None = None) -> tuple[list[Paragraph], dict[str, Any]]:
     """:func:`extract_html`'s paragraphs, and the page's metadata with ``options.metadata``
     (:func:`page_metadata`, read from the same tree; ``{}`` without)."""
-    if options.extraction == "agreement":
-        paragraphs = decide(*extraction_candidates(html, options, url))
-        metadata: dict[str, Any] = {}
-        if options.metadata:  # the views keep their tree: parsed again
-            parsed = page_tree(html)
-            metadata = {} if parsed is None else page_metadata(parsed, url, options.repair)
-        return (_repaired(paragraphs) if options.repair else paragraphs), metadata
     tree = page_tree(html)
     if tree is None:
         return [], {}
     metadata = page_metadata(tree, url, options.repair) if options.metadata else {}
+    if options.extraction == "agreement":
+        paragraphs = decide(*tree_candidates(tree, options, url))
+        return (_repaired(paragraphs) if options.repair else paragraphs), metadata
     paragraphs = trafilatura_view(tree, options, url)
     extracted = [p.text for p in paragraphs]  # where the link text is counted
     kept = _repaired(paragraphs) if options.repair else paragraphs

@@ -87,6 +87,11 @@ def extraction_candidates(html: str, options: Options, url: str | None = None) -
     tree = page_tree(html)
     if tree is None:
         return [], ""
+    return tree_candidates(tree, options, url)
+
+
+def tree_candidates(tree: HtmlElement, options: Options, url: str | None = None) -> tuple[list[Candidate], str]:
+    """:func:`extraction_candidates` of a page already parsed (:func:`page_tree`)."""
     candidates = merge(trafilatura_view(tree, options, url), readability_view(tree))
     # the views read copies: the page's links are all there
     mark_links(tree, [c.paragraph for c in candidates], every=True)
